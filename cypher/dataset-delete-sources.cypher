@@ -1,0 +1,2 @@
+MATCH (s:Source {dataset: $key})
+DELETE s

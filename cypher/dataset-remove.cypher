@@ -1,0 +1,2 @@
+MATCH (d:Dataset {name: $name})
+DELETE d

@@ -1,0 +1,2 @@
+MATCH (n:Entity {dataset: $key, id: $id})
+RETURN properties(n) AS node

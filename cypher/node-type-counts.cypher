@@ -1,0 +1,2 @@
+MATCH (n:Entity {dataset: $key})
+RETURN n.type AS type, count(*) AS count

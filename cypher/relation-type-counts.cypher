@@ -1,0 +1,2 @@
+MATCH (:Entity {dataset: $key})-[r]->()
+RETURN type(r) AS type, count(*) AS count

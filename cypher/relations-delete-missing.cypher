@@ -1,0 +1,3 @@
+MATCH (:Entity {dataset: $key})-[r]->()
+WHERE NOT r.id IN $ids
+DELETE r

@@ -1,0 +1,17 @@
+// Applied at every start; each statement is idempotent (IF NOT EXISTS). Statements end with ';'.
+// Nodes of all datasets share the label :Entity; `dataset` holds the dataset's storage key
+// (see dataset-*.cypher), so (dataset, id) is the identity of a node.
+CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.dataset, n.id) IS UNIQUE;
+CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.dataset, s.id) IS UNIQUE;
+CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
+CREATE INDEX entity_dataset_type IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.type);
+CREATE INDEX entity_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.pinyin);
+CREATE INDEX entity_pinyin_initials IF NOT EXISTS FOR (n:Entity) ON (n.pinyin_initials);
+CREATE INDEX entity_name_en_lower IF NOT EXISTS FOR (n:Entity) ON (n.name_en_lower);
+CREATE TEXT INDEX entity_name_zh_text IF NOT EXISTS FOR (n:Entity) ON (n.name_zh);
+// Chinese: the cjk analyzer indexes overlapping bigrams, so 海尔集团 is found by 海尔 and 集团.
+CREATE FULLTEXT INDEX entity_names_zh IF NOT EXISTS FOR (n:Entity) ON EACH [n.name_zh, n.aliases_zh] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Latin keyboards: English names and aliases, plus full pinyin and pinyin initials as words.
+CREATE FULLTEXT INDEX entity_names_latin IF NOT EXISTS FOR (n:Entity) ON EACH [n.name_en, n.aliases_en, n.pinyin_words] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+// Waits (up to 120 s) until every index above is online, so the first search finds everything.
+CALL db.awaitIndexes(120);

@@ -1,0 +1,3 @@
+MATCH (s:Source {dataset: $key})
+WHERE NOT s.id IN $ids
+DELETE s

@@ -1,0 +1,85 @@
+// Request validation: zod schemas, unknown parameters rejected, problems named by field.
+import { z } from 'zod';
+import {
+  NODE_ID_MAX_LENGTH,
+  NODE_ID_PATTERN,
+  NODE_TYPE_NAMES,
+  RELATION_TYPE_NAMES,
+  isNodeType,
+  isRelationType,
+  type NodeType,
+  type RelationType,
+} from '../../seed/ontology.ts';
+import { badRequest } from '../errors.ts';
+
+/** Query strings may repeat a key (?a=1&a=2); the API takes one value per key. */
+const single = z.string().max(2_000, 'is too long');
+
+export const nodeIdSchema = z
+  .string()
+  .min(1, 'is empty')
+  .max(NODE_ID_MAX_LENGTH, `is longer than ${NODE_ID_MAX_LENGTH} characters`)
+  .regex(NODE_ID_PATTERN, 'is not a valid node id (lower-case letters, digits, . _ ~ - and / between parts)');
+
+export const datasetParam = z
+  .string()
+  .max(63, 'is too long')
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'is not a dataset name');
+
+/** `types=Firm,University`: a comma-separated list of ontology node types. */
+export const nodeTypesParam = single.transform((value, ctx): NodeType[] => {
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = parts.filter((p) => !isNodeType(p));
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown node type ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${NODE_TYPE_NAMES.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return [...new Set(parts)] as NodeType[];
+});
+
+export const relationTypesParam = single.transform((value, ctx): RelationType[] => {
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = parts.filter((p) => !isRelationType(p));
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown relation type ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${RELATION_TYPE_NAMES.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return [...new Set(parts)] as RelationType[];
+});
+
+export const intParam = (min: number, max: number) =>
+  single
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'query' | 'params' | 'body',
+): z.output<T> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field =
+      issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : where);
+    return {
+      field,
+      message: issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : issue.message,
+    };
+  });
+  const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  throw badRequest(`invalid ${where}: ${summary}`, { in: where, problems });
+}

@@ -1,0 +1,100 @@
+// `npm start`: build the web app if needed, start (or reach) Neo4j, apply the schema, seed the
+// curated dataset when absent, serve API + app, and stop everything it started on a signal.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CURATED_DATASET } from '../seed/ontology.ts';
+import { loadDataset } from '../seed/load.ts';
+import { readSeedDataset } from '../seed/read.ts';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { ManagedNeo4jError } from './neo4j/managed.ts';
+import { connect, createLogger, type Connection } from './runtime.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+const CURATED_DIR = path.join(ROOT, 'seed', 'laoshan');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when there is no build or the sources are newer than it. */
+function buildWebIfNeeded(log: (m: string) => void): void {
+  const index = path.join(WEB_DIST, 'index.html');
+  const sourcesNewest = Math.max(newestMtime(path.join(ROOT, 'web')), newestMtime(path.join(ROOT, 'seed')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sourcesNewest) return;
+  log('building the web app (vite build)…');
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the web build failed (see above)');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  if (process.env.SKIP_WEB_BUILD !== '1') buildWebIfNeeded((m) => logger.info(m));
+
+  // What has been started so far, for the signal handler to stop in reverse order.
+  const started: { connection?: Connection; server?: Server } = {};
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    const forced = setTimeout(() => process.exit(1), 40_000);
+    forced.unref();
+    const { server, connection } = started;
+    if (server) {
+      // Drain: stop accepting, let in-flight requests finish, then close idle keep-alives.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+      server.closeAllConnections();
+    }
+    await connection?.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const connection = await connect(config, logger);
+  started.connection = connection;
+  if (stopping) return;
+  const { db } = connection;
+  await db.applySchema();
+  const { app, datasets } = createApp({ db, logger, webRoot: WEB_DIST, corsOrigin: config.corsOrigin });
+  const existing = await datasets.list();
+  if (!existing.some((d) => d.name === CURATED_DATASET)) {
+    const summary = await loadDataset(db, readSeedDataset(CURATED_DIR, ROOT));
+    datasets.invalidate();
+    logger.info(`loaded the curated dataset: ${summary.nodes} nodes, ${summary.relations} relations`);
+  }
+  const server = app.listen(config.port, config.host);
+  started.server = server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 60_000;
+  const url = `http://${config.host}:${config.port}`;
+  logger.info(`serving on ${url} — ${connection.describe}`);
+  console.log(`\n  Laoshan innovation explorer: ${url}\n  (Ctrl-C stops the server and the Neo4j it started)\n`);
+}
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof ManagedNeo4jError;
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});

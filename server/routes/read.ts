@@ -1,0 +1,235 @@
+// The read endpoints. Every query runs by name in a read transaction; every value is a parameter.
+import { Router } from 'express';
+import { z } from 'zod';
+import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../seed/ontology.ts';
+import type { Database, Row } from '../db/database.ts';
+import type { DatasetRegistry } from '../graph/datasets.ts';
+import {
+  datasetParam,
+  intParam,
+  nodeIdSchema,
+  nodeTypesParam,
+  parseInput,
+  relationTypesParam,
+} from '../http/validate.ts';
+import { notFound } from '../errors.ts';
+
+export const GRAPH_LIMIT_MAX = 200_000;
+export const NEIGHBOR_LIMIT_MAX = 2_000;
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  name_zh: string;
+  name_en: string;
+  degree?: number;
+  count?: number;
+  count_qualifier?: string;
+  year?: number;
+  synthetic?: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+}
+
+/** Drops null fields so that payloads stay compact (100k-node overviews). */
+function compact<T extends object>(row: Row): T {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) out[k] = v;
+  return out as T;
+}
+
+const graphQuery = z
+  .object({
+    dataset: datasetParam.optional(),
+    types: nodeTypesParam.optional(),
+    relTypes: relationTypesParam.optional(),
+    limit: intParam(1, GRAPH_LIMIT_MAX).optional(),
+  })
+  .strict();
+
+const nodeParams = z.object({ id: nodeIdSchema }).strict();
+const datasetOnly = z.object({ dataset: datasetParam.optional() }).strict();
+const neighborsQuery = z
+  .object({
+    dataset: datasetParam.optional(),
+    depth: z.enum(['1', '2']).transform(Number).optional(),
+    types: nodeTypesParam.optional(),
+    limit: intParam(1, NEIGHBOR_LIMIT_MAX).optional(),
+  })
+  .strict();
+
+export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
+  const router = Router();
+
+  router.get('/datasets', async (req, res) => {
+    parseInput(z.object({}).strict(), req.query, 'query');
+    const list = await datasets.list();
+    res.json({ datasets: list.map(({ key: _key, ...rest }) => rest) });
+  });
+
+  router.get('/schema', async (req, res) => {
+    const { dataset } = parseInput(datasetOnly, req.query, 'query');
+    const ds = await datasets.resolve(dataset);
+    const [nodeCounts, relCounts] = await db.readTx(async (tx) => [
+      await db.runIn(tx, 'node-type-counts', { key: ds.key }),
+      await db.runIn(tx, 'relation-type-counts', { key: ds.key }),
+    ]);
+    const nodeCount = new Map(nodeCounts.map((r) => [String(r.type), Number(r.count)]));
+    const relCount = new Map(relCounts.map((r) => [String(r.type), Number(r.count)]));
+    res.json({
+      dataset: ds.name,
+      synthetic: ds.synthetic,
+      nodeTypes: Object.entries(NODE_TYPES).map(([type, info]) => ({
+        type,
+        name_zh: info.zh,
+        name_en: info.en,
+        sector: info.sector,
+        color: info.color,
+        description: info.description,
+        count: nodeCount.get(type) ?? 0,
+      })),
+      relationTypes: Object.entries(RELATION_TYPES).map(([type, info]) => ({
+        type,
+        name_zh: info.zh,
+        name_en: info.en,
+        meaning: info.meaning,
+        count: relCount.get(type) ?? 0,
+      })),
+    });
+  });
+
+  router.get('/graph', async (req, res) => {
+    const q = parseInput(graphQuery, req.query, 'query');
+    const ds = await datasets.resolve(q.dataset);
+    const limit = q.limit ?? GRAPH_LIMIT_MAX;
+    const { nodes, edges } = await db.readTx(async (tx) => {
+      const nodeRows = await db.runIn(tx, 'graph-nodes', { key: ds.key, types: q.types ?? [], limit });
+      const edgeRows = await db.runIn(tx, 'graph-edges', { key: ds.key, relTypes: q.relTypes ?? [] });
+      return { nodes: nodeRows, edges: edgeRows };
+    });
+    const kept = new Set(nodes.map((n) => String(n.id)));
+    res.json({
+      dataset: ds.name,
+      synthetic: ds.synthetic,
+      truncated: nodes.length === limit && ds.nodes > limit,
+      nodes: nodes.map((n) => compact<GraphNode>(n)),
+      edges: edges.filter((e) => kept.has(String(e.source)) && kept.has(String(e.target))) as unknown as GraphEdge[],
+    });
+  });
+
+  // Ids contain '/' (firm/haier): /nodes/firm/haier and /nodes/firm%2Fhaier both work, and a
+  // trailing /neighbors selects the neighbourhood ('neighbors' is reserved as a last id part).
+  router.get('/nodes/*path', async (req, res, next) => {
+    const segments = (req.params as { path: string[] }).path;
+    if (segments.at(-1) === 'neighbors' && segments.length > 1) {
+      next();
+      return;
+    }
+    const { id } = parseInput(nodeParams, { id: segments.join('/') }, 'params');
+    const { dataset } = parseInput(datasetOnly, req.query, 'query');
+    const ds = await datasets.resolve(dataset);
+    const { node, relations } = await db.readTx(async (tx) => {
+      const [row] = await db.runIn(tx, 'node-by-id', { key: ds.key, id });
+      if (!row) return { node: undefined, relations: [] };
+      return {
+        node: row.node as Row,
+        relations: await db.runIn(tx, 'node-relations', { key: ds.key, id, limit: 5_000 }),
+      };
+    });
+    if (!node) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
+    res.json({
+      dataset: ds.name,
+      node: presentNode(node),
+      relations: relations.map((r) => ({
+        id: r.id,
+        type: r.type,
+        type_zh: isRelationType(String(r.type)) ? RELATION_TYPES[r.type as keyof typeof RELATION_TYPES].zh : null,
+        type_en: isRelationType(String(r.type)) ? RELATION_TYPES[r.type as keyof typeof RELATION_TYPES].en : null,
+        direction: r.outgoing ? 'out' : 'in',
+        neighbor: compact({
+          id: r.neighbor_id,
+          type: r.neighbor_type,
+          name_zh: r.neighbor_name_zh,
+          name_en: r.neighbor_name_en,
+        }),
+        evidence: zipEvidence(r.sources, r.evidence),
+        ...(r.note ? { note: r.note } : {}),
+      })),
+    });
+  });
+
+  router.get('/nodes/*path', async (req, res) => {
+    const segments = (req.params as { path: string[] }).path.slice(0, -1);
+    const { id } = parseInput(nodeParams, { id: segments.join('/') }, 'params');
+    const q = parseInput(neighborsQuery, req.query, 'query');
+    const ds = await datasets.resolve(q.dataset);
+    const result = await db.readTx(async (tx) => {
+      const nodes = await db.runIn(tx, 'node-neighbors', {
+        key: ds.key,
+        id,
+        depth: q.depth ?? 1,
+        types: q.types ?? [],
+        limit: q.limit ?? 500,
+      });
+      if (nodes.length === 0) return undefined;
+      const ids = nodes.map((n) => n.id);
+      const edges = await db.runIn(tx, 'edges-among', { key: ds.key, ids, relTypes: [] });
+      return { nodes, edges };
+    });
+    if (!result) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
+    res.json({
+      dataset: ds.name,
+      center: id,
+      nodes: result.nodes.map((n) => compact<GraphNode>(n)),
+      edges: result.edges,
+    });
+  });
+
+  router.get('/sources/*path', async (req, res) => {
+    const { id } = parseInput(nodeParams, { id: (req.params as { path: string[] }).path.join('/') }, 'params');
+    const { dataset } = parseInput(datasetOnly, req.query, 'query');
+    const ds = await datasets.resolve(dataset);
+    const [row] = await db.read('source-by-id', { key: ds.key, id });
+    if (!row) throw notFound(`source "${id}" in dataset "${ds.name}"`, { field: 'id' });
+    res.json(compact(row));
+  });
+
+  return router;
+}
+
+export interface Evidence {
+  source: string;
+  quote: string;
+}
+
+/** Sources and quotes are stored as parallel lists: quote i comes from source i. */
+export function zipEvidence(sources: unknown, quotes: unknown): Evidence[] {
+  if (!Array.isArray(sources) || !Array.isArray(quotes)) return [];
+  return quotes.map((quote, i) => ({ source: String(sources[i] ?? sources[0] ?? ''), quote: String(quote) }));
+}
+
+const INTERNAL_FIELDS = new Set([
+  'dataset',
+  'pinyin',
+  'pinyin_initials',
+  'pinyin_words',
+  'name_en_lower',
+  'aliases_zh',
+  'aliases_en',
+  'sources',
+  'evidence',
+]);
+
+function presentNode(node: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(node)) if (!INTERNAL_FIELDS.has(k)) out[k] = v;
+  const type = String(node.type);
+  if (isNodeType(type)) out.sector = NODE_TYPES[type].sector;
+  out.evidence = zipEvidence(node.sources, node.evidence);
+  return out;
+}

@@ -1,0 +1,36 @@
+// Every UI string in both languages. Names from data carry their own name_zh / name_en.
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  title: { zh: '崂山创新生态图谱', en: 'Laoshan Innovation Ecosystem' },
+  switchLanguage: { zh: 'English', en: '中文' },
+  legend: { zh: '图例', en: 'Legend' },
+  loadingSchema: { zh: '正在读取数据模型…', en: 'Reading the data model…' },
+  loadingGraph: { zh: '正在加载网络…', en: 'Loading the network…' },
+  loadedBytes: { zh: '已接收 {kb} KB', en: '{kb} KB received' },
+  building: { zh: '正在构建图…', en: 'Building the graph…' },
+  layout: { zh: '正在布局…', en: 'Laying out…' },
+  synthetic: { zh: '合成数据', en: 'Synthetic data' },
+  close: { zh: '关闭', en: 'Close' },
+  type: { zh: '类型', en: 'Type' },
+  properties: { zh: '属性', en: 'Properties' },
+  relations: { zh: '关系', en: 'Relations' },
+  evidence: { zh: '依据', en: 'Evidence' },
+  source: { zh: '来源', en: 'Source' },
+  note: { zh: '备注', en: 'Note' },
+  loadFailed: { zh: '加载失败:{message}', en: 'Could not load: {message}' },
+  nodesEdges: { zh: '{nodes} 个节点 · {edges} 条关系', en: '{nodes} nodes · {edges} relations' },
+  countExact: { zh: '{n}', en: '{n}' },
+  countMoreThan: { zh: '{n} 余', en: 'more than {n}' },
+  countAbout: { zh: '约 {n}', en: 'about {n}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+export function preferredLanguage(languages: readonly string[]): Lang {
+  return languages.some((l) => l.toLowerCase().startsWith('zh')) || languages.length === 0 ? 'zh' : 'en';
+}
