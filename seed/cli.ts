@@ -1,13 +1,11 @@
 // `npm run seed [-- --reset]`: (re)loads the curated dataset; a second run changes nothing.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../server/config.ts';
 import { connect, createLogger } from '../server/runtime.ts';
 import { loadDataset, removeDataset } from './load.ts';
+import { CURATED_DIR } from './paths.ts';
 import { readSeedDataset, SeedError } from './read.ts';
 
-export const CURATED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'laoshan');
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,7 +1,8 @@
 // The one owner of the neo4j driver in a process. Reads run in read transactions with a
 // timeout; writes in write transactions. Driver failures become ApiErrors (503 + Retry-After)
 // so that a lost database never surfaces as a 500 or a hanging socket.
-import neo4j, { type Driver, Neo4jError, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { createHash } from 'node:crypto';
+import neo4j, { type Driver, Neo4jError, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { ApiError } from '../errors.ts';
 import { loadQueryCatalog, loadScript, type QueryCatalog, type QueryName } from './queries.ts';
@@ -50,9 +51,25 @@ export function toApiError(error: unknown): unknown {
 
 export type Row = Record<string, unknown>;
 
+/** How often a lost database is probed; recovery is noticed within this interval. */
+export const PROBE_INTERVAL_MS = 500;
+
+function unavailableError(): ApiError {
+  return new ApiError(503, 'database_unavailable', 'the graph database is unreachable; retry shortly', undefined, {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+  });
+}
+
 export class Database {
   readonly driver: Driver;
   private readonly queries: QueryCatalog;
+  /**
+   * Set while Neo4j is known to be unreachable: requests then fail at once with a 503 instead
+   * of each waiting on connection attempts, and a probe clears it when the server is back.
+   */
+  private unavailable = false;
+  private probe: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
 
   constructor(private readonly opts: DatabaseOptions) {
     this.queries = loadQueryCatalog();
@@ -61,7 +78,7 @@ export class Database {
       // Fail fast while the server is down: no request waits long for a connection.
       connectionTimeout: 1_500,
       connectionAcquisitionTimeout: 2_000,
-      maxTransactionRetryTime: 800,
+      maxTransactionRetryTime: 300,
       maxConnectionPoolSize: 50,
       logging: {
         level: 'warn',
@@ -86,25 +103,46 @@ export class Database {
 
   /** Several reads that must see one snapshot. */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work, { timeout: this.opts.queryTimeoutMs });
-    } catch (error) {
-      throw toApiError(error);
-    } finally {
-      await session.close();
-    }
+    return this.inSession(neo4j.session.READ, (session) => session.executeRead(work, { timeout: this.opts.queryTimeoutMs }));
   }
 
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = 300_000): Promise<T> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
+    return this.inSession(neo4j.session.WRITE, (session) => session.executeWrite(work, { timeout: timeoutMs }));
+  }
+
+  get available(): boolean {
+    return !this.unavailable;
+  }
+
+  private async inSession<T>(mode: 'READ' | 'WRITE', run: (session: Session) => Promise<T>): Promise<T> {
+    if (this.unavailable) throw unavailableError();
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     try {
-      return await session.executeWrite(work, { timeout: timeoutMs });
+      return await run(session);
     } catch (error) {
+      if (isUnavailable(error)) this.markUnavailable();
       throw toApiError(error);
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
+  }
+
+  private markUnavailable(): void {
+    if (this.unavailable || this.closed) return;
+    this.unavailable = true;
+    this.opts.logger.warn('Neo4j is unreachable; answering 503 until it is back');
+    const check = async () => {
+      this.probe = undefined;
+      if (this.closed) return;
+      try {
+        await this.driver.verifyConnectivity({ database: this.opts.database });
+        this.unavailable = false;
+        this.opts.logger.info('Neo4j is reachable again');
+      } catch {
+        this.probe = setTimeout(() => void check(), PROBE_INTERVAL_MS);
+      }
+    };
+    this.probe = setTimeout(() => void check(), PROBE_INTERVAL_MS);
   }
 
   async runIn(tx: ManagedTransaction, name: QueryName, params: Row = {}): Promise<Row[]> {
@@ -114,14 +152,10 @@ export class Database {
 
   /** Constraints and indexes; idempotent, waits until the indexes are online. */
   async applySchema(): Promise<void> {
-    const session = this.driver.session({ database: this.opts.database });
-    try {
+    await this.inSession(neo4j.session.WRITE, async (session) => {
+      // Schema commands run in auto-commit transactions (they cannot share one).
       for (const statement of loadScript('schema')) await session.run(statement);
-    } catch (error) {
-      throw toApiError(error);
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   async health(): Promise<{ version: string; edition: string }> {
@@ -129,7 +163,30 @@ export class Database {
     return { version: String(row?.version ?? 'unknown'), edition: String(row?.edition ?? 'unknown') };
   }
 
+  /** A digest of every node, relation and property: equal digests mean an unchanged database. */
+  async checksum(): Promise<{ nodes: number; relations: number; digest: string }> {
+    const { nodes, relations } = await this.readTx(async (tx) => ({
+      nodes: await this.runIn(tx, 'snapshot-nodes'),
+      relations: await this.runIn(tx, 'snapshot-relations'),
+    }));
+    const canonical = (rows: Row[]) => rows.map((r) => stableStringify(r)).sort();
+    const digest = createHash('sha256').update(JSON.stringify([canonical(nodes), canonical(relations)])).digest('hex');
+    return { nodes: nodes.length, relations: relations.length, digest };
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.probe !== undefined) clearTimeout(this.probe);
     await this.driver.close();
   }
+}
+
+/** JSON with object keys sorted, so that equal values give equal text. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -27,6 +27,8 @@ export const QUERY_NAMES = [
   'dataset-delete-batch',
   'dataset-delete-sources',
   'dataset-remove',
+  'snapshot-nodes',
+  'snapshot-relations',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

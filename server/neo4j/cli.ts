@@ -4,7 +4,7 @@ import { ManagedNeo4j, ManagedNeo4jError } from './managed.ts';
 
 async function main(command: string | undefined): Promise<number> {
   const config = loadConfig();
-  if (config.neo4j.uri) {
+  if (config.neo4j.uri && command !== 'fetch') {
     console.error(`NEO4J_URI is set (${config.neo4j.uri}): that server is not managed by this project.`);
     return command === 'status' ? 0 : 1;
   }
@@ -26,6 +26,11 @@ async function main(command: string | undefined): Promise<number> {
       console.log(stopped ? 'stopped' : 'not running');
       return 0;
     }
+    case 'fetch': {
+      managed.ensureInstalled();
+      console.log('Java is usable and the Neo4j jars are in server/neo4j/lib');
+      return 0;
+    }
     case 'status': {
       const record = managed.running();
       console.log(
@@ -36,7 +41,7 @@ async function main(command: string | undefined): Promise<number> {
       return record ? 0 : 3;
     }
     default:
-      console.error('usage: tsx server/neo4j/cli.ts start|stop|status');
+      console.error('usage: tsx server/neo4j/cli.ts start|stop|status|fetch');
       return 2;
   }
 }

@@ -26,6 +26,9 @@ export interface ExplorerAutomation {
   nodePosition(id: string): { x: number; y: number } | undefined;
   selected(): string | undefined;
   lang(): Lang;
+  layoutRunning(): boolean;
+  /** Releases sigma and the layout worker (the lifecycle test checks nothing is left). */
+  destroy(): void;
 }
 
 declare global {
@@ -151,6 +154,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     nodePosition: (id) => renderer?.viewportPosition(id),
     selected: () => renderer?.selection,
     lang: () => lang,
+    layoutRunning: () => layout?.isRunning() ?? false,
+    destroy: () => destroy(),
   };
 
   return { start, destroy, automation };

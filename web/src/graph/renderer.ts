@@ -21,6 +21,8 @@ export class GraphRenderer {
   /** Nodes to keep bright (focus + neighbours); undefined when nothing is highlighted. */
   private highlighted: Set<string> | undefined;
   private focus: Set<string> = new Set();
+  /** Panels opening and closing change the container's size, not the window's. */
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(
     private readonly graph: ExplorerGraph,
@@ -47,6 +49,11 @@ export class GraphRenderer {
     this.sigma.on('leaveNode', () => this.setHovered(undefined));
     this.sigma.on('clickNode', ({ node }) => events.onClickNode?.(node));
     this.sigma.on('clickStage', () => events.onClickStage?.());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.sigma.resize();
+      this.sigma.refresh({ skipIndexation: true });
+    });
+    this.resizeObserver.observe(container);
   }
 
   setHovered(node: string | undefined): void {
@@ -110,6 +117,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.resizeObserver.disconnect();
     this.sigma.kill();
   }
 }

@@ -1,0 +1,58 @@
+// What the end-to-end tests share: waiting for the explorer, finding nodes on screen, and
+// checking that the canvas really drew (pixels, not DOM).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+
+export async function openExplorer(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.explorer?.phase() === 'ready', null, { timeout: 60_000 });
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export interface PixelStats {
+  total: number;
+  nonBackground: number;
+  near: (hex: string, tolerance?: number) => number;
+}
+
+/** Decodes a screenshot of the graph area and counts what differs from its background. */
+export async function graphPixels(page: Page): Promise<PixelStats> {
+  const png = PNG.sync.read(await page.locator('#graph-container').screenshot());
+  const { data, width, height } = png;
+  const bg = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+  let nonBackground = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const d = Math.abs((data[i] ?? 0) - (bg[0] ?? 0)) + Math.abs((data[i + 1] ?? 0) - (bg[1] ?? 0)) + Math.abs((data[i + 2] ?? 0) - (bg[2] ?? 0));
+    if (d > 30) nonBackground++;
+  }
+  const near = (hex: string, tolerance = 24) => {
+    const r = parseInt(hex.slice(1, 3), 16);
+    const g = parseInt(hex.slice(3, 5), 16);
+    const b = parseInt(hex.slice(5, 7), 16);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs((data[i] ?? 0) - r) <= tolerance && Math.abs((data[i + 1] ?? 0) - g) <= tolerance && Math.abs((data[i + 2] ?? 0) - b) <= tolerance) n++;
+    }
+    return n;
+  };
+  return { total: width * height, nonBackground, near };
+}
+
+/** Clicks a node where sigma draws it. */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const position = await page.evaluate((nodeId) => window.explorer?.nodePosition(nodeId), id);
+  expect(position, `node ${id} is drawn`).toBeTruthy();
+  const box = await page.locator('#graph-container').boundingBox();
+  if (!box || !position) throw new Error('no graph container');
+  await page.mouse.click(box.x + position.x, box.y + position.y);
+}

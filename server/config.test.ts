@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('has the defaults of the contract', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', adminToken: undefined, dataDir: path.resolve('./data') });
+    expect(config.neo4j).toMatchObject({ uri: undefined, user: 'neo4j', database: 'neo4j', boltPort: 7687 });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NEO4J_URI: 'http://x' })).toThrow(/NEO4J_URI/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/);
+  });
+
+  it('accepts any Neo4j 5 URI scheme', () => {
+    for (const uri of ['bolt://h:7687', 'neo4j://h', 'neo4j+s://x.databases.neo4j.io', 'bolt+ssc://h']) {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    }
+  });
+});

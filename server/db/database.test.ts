@@ -1,0 +1,23 @@
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../errors.ts';
+import { toApiError } from './database.ts';
+
+describe('driver errors become API errors', () => {
+  it('maps an unreachable server to 503 with Retry-After', () => {
+    const mapped = toApiError(new Neo4jError('connection refused', 'ServiceUnavailable', 'ServiceUnavailable', 'x'));
+    expect(mapped).toBeInstanceOf(ApiError);
+    expect(mapped).toMatchObject({ status: 503, code: 'database_unavailable' });
+    expect((mapped as ApiError).headers['Retry-After']).toBeDefined();
+  });
+
+  it('maps a transaction timeout to 503 query_timeout', () => {
+    const code = 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration';
+    expect(toApiError(new Neo4jError('timed out', code, code, 'x'))).toMatchObject({ status: 503, code: 'query_timeout' });
+  });
+
+  it('leaves other errors alone (a Cypher bug stays a 500)', () => {
+    const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', 'x', 'y');
+    expect(toApiError(syntax)).toBe(syntax);
+  });
+});

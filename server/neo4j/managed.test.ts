@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManagedNeo4j, ManagedNeo4jError, parseJavaMajor, renderNeo4jConf } from './managed.ts';
+
+describe('the managed Neo4j', () => {
+  const savedPath = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = savedPath;
+  });
+
+  it('reads Java versions old and new', () => {
+    expect(parseJavaMajor('openjdk version "17.0.15" 2025-04-15')).toBe(17);
+    expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
+    expect(parseJavaMajor('openjdk version "21" 2023-09-19')).toBe(21);
+    expect(parseJavaMajor('nonsense')).toBeUndefined();
+  });
+
+  it('writes only 5.x settings, Bolt on loopback, no HTTP, a transaction timeout', () => {
+    const conf = renderNeo4jConf({ dataDir: '/d', boltPort: 7999, heap: '512m', pageCache: '128m', transactionTimeout: '30s' }, '/d/neo4j');
+    expect(conf).toContain('server.bolt.listen_address=127.0.0.1:7999');
+    expect(conf).toContain('server.http.enabled=false');
+    expect(conf).toContain('db.transaction.timeout=30s');
+    expect(conf).toContain('server.memory.pagecache.size=128m');
+    expect(conf).not.toMatch(/^dbms\.connector/m);
+  });
+
+  it('says what is wrong and the three ways out when Java is missing', () => {
+    process.env.PATH = mkdtempSync(path.join(tmpdir(), 'empty-path-'));
+    const managed = new ManagedNeo4j({ dataDir: mkdtempSync(path.join(tmpdir(), 'store-')), boltPort: 7999 });
+    expect(() => managed.ensureInstalled()).toThrow(ManagedNeo4jError);
+    expect(() => managed.ensureInstalled()).toThrow(/Java was not found[\s\S]*NEO4J_URI[\s\S]*container/);
+  });
+
+  it('reports nothing running on a fresh store', () => {
+    const managed = new ManagedNeo4j({ dataDir: mkdtempSync(path.join(tmpdir(), 'store-')), boltPort: 7999 });
+    expect(managed.running()).toBeUndefined();
+  });
+});

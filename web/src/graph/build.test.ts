@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphPayload, SchemaNodeType } from '../data/types.ts';
+import { buildGraph, MAX_NODE_SIZE, MIN_NODE_SIZE, nodeLabel, relabel, sizeForDegree } from './build.ts';
+
+const types: SchemaNodeType[] = [
+  { type: 'Firm', name_zh: '企业', name_en: 'Firm', sector: 'industry', color: '#ff7f0e', count: 2 },
+  { type: 'Honor', name_zh: '荣誉', name_en: 'Honour', sector: 'context', color: '#f5b800', count: 1 },
+];
+const payload: GraphPayload = {
+  dataset: 'd',
+  synthetic: false,
+  nodes: [
+    { id: 'firm/a', type: 'Firm', name_zh: '甲公司', name_en: 'A Co.' },
+    { id: 'firm/b', type: 'Firm', name_zh: '乙公司', name_en: 'B Co.' },
+    { id: 'honor/x', type: 'Honor', name_zh: '荣誉', name_en: 'Honour X' },
+  ],
+  edges: [
+    { id: 'e1', source: 'firm/a', target: 'honor/x', type: 'AWARDED' },
+    { id: 'e2', source: 'firm/b', target: 'honor/x', type: 'AWARDED' },
+    { id: 'e3', source: 'firm/b', target: 'firm/missing', type: 'AWARDED' },
+  ],
+};
+
+describe('building the display graph', () => {
+  it('colours by type, sizes by degree, labels by language and skips dangling edges', () => {
+    const graph = buildGraph(payload, types, 'zh');
+    expect(graph.order).toBe(3);
+    expect(graph.size).toBe(2);
+    expect(graph.getNodeAttribute('firm/a', 'color')).toBe('#ff7f0e');
+    expect(graph.getNodeAttribute('firm/a', 'nodeType')).toBe('Firm');
+    expect(graph.getNodeAttribute('honor/x', 'size')).toBe(MAX_NODE_SIZE);
+    expect(graph.getNodeAttribute('firm/a', 'size')).toBeLessThan(MAX_NODE_SIZE);
+    expect(graph.getNodeAttribute('firm/a', 'label')).toBe('甲公司');
+    relabel(graph, 'en');
+    expect(graph.getNodeAttribute('firm/a', 'label')).toBe('A Co.');
+  });
+
+  it('starts every node at the same place on every load', () => {
+    const a = buildGraph(payload, types, 'zh');
+    const b = buildGraph(payload, types, 'en');
+    for (const id of a.nodes()) expect([a.getNodeAttribute(id, 'x'), a.getNodeAttribute(id, 'y')]).toEqual([b.getNodeAttribute(id, 'x'), b.getNodeAttribute(id, 'y')]);
+  });
+
+  it('sizes grow with degree within bounds and labels fall back to the other language', () => {
+    expect(sizeForDegree(0, 10)).toBe(MIN_NODE_SIZE);
+    expect(sizeForDegree(10, 10)).toBe(MAX_NODE_SIZE);
+    expect(sizeForDegree(3, 10)).toBeGreaterThan(sizeForDegree(2, 10));
+    expect(nodeLabel({ name_zh: '', name_en: 'Only English' }, 'zh')).toBe('Only English');
+  });
+});
