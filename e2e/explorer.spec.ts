@@ -32,7 +32,9 @@ test.describe('the Laoshan network in the browser', () => {
     await expect(details).toBeVisible();
     await expect(details.locator('[data-field="name_zh"]')).toHaveText('海尔集团');
     await expect(details.locator('[data-field="name_en"]')).toHaveText('Haier Group');
-    await expect(details.locator('blockquote.evidence').first()).toContainText('评选海尔集团等崂山区十强科技创新企业进行表彰');
+    await expect(details.locator('blockquote.evidence').first()).toContainText(
+      '评选海尔集团等崂山区十强科技创新企业进行表彰',
+    );
     expect(await page.evaluate(() => window.explorer?.selected())).toBe('firm/haier');
     await saveScreenshot(page, 'details-haier');
 

@@ -32,7 +32,10 @@ export async function graphPixels(page: Page): Promise<PixelStats> {
   const bg = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
   let nonBackground = 0;
   for (let i = 0; i < data.length; i += 4) {
-    const d = Math.abs((data[i] ?? 0) - (bg[0] ?? 0)) + Math.abs((data[i + 1] ?? 0) - (bg[1] ?? 0)) + Math.abs((data[i + 2] ?? 0) - (bg[2] ?? 0));
+    const d =
+      Math.abs((data[i] ?? 0) - (bg[0] ?? 0)) +
+      Math.abs((data[i + 1] ?? 0) - (bg[1] ?? 0)) +
+      Math.abs((data[i + 2] ?? 0) - (bg[2] ?? 0));
     if (d > 30) nonBackground++;
   }
   const near = (hex: string, tolerance = 24) => {
@@ -41,7 +44,12 @@ export async function graphPixels(page: Page): Promise<PixelStats> {
     const b = parseInt(hex.slice(5, 7), 16);
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs((data[i] ?? 0) - r) <= tolerance && Math.abs((data[i + 1] ?? 0) - g) <= tolerance && Math.abs((data[i + 2] ?? 0) - b) <= tolerance) n++;
+      if (
+        Math.abs((data[i] ?? 0) - r) <= tolerance &&
+        Math.abs((data[i + 1] ?? 0) - g) <= tolerance &&
+        Math.abs((data[i + 2] ?? 0) - b) <= tolerance
+      )
+        n++;
     }
     return n;
   };

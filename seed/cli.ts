@@ -6,7 +6,6 @@ import { loadDataset, removeDataset } from './load.ts';
 import { CURATED_DIR } from './paths.ts';
 import { readSeedDataset, SeedError } from './read.ts';
 
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: { reset: { type: 'boolean', default: false }, dir: { type: 'string' } },

@@ -3,7 +3,7 @@
 // the web legend all read it from here, so a type exists everywhere or nowhere.
 
 /** Sectors group actor types for linkage analytics (triple-helix mixing, brokerage roles). */
-export const SECTORS = ['government', 'academia', 'industry', 'intermediary', 'people', 'context'] as const;
+export const SECTORS = ['government', 'academia', 'industry', 'intermediary', 'people', 'mixed', 'context'] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export interface NodeTypeInfo {
@@ -106,6 +106,13 @@ export const NODE_TYPES = {
     sector: 'context',
     color: '#98df8a',
     description: 'Industries, fields and technologies',
+  },
+  Organization: {
+    zh: '机构',
+    en: 'Organisation',
+    sector: 'mixed',
+    color: '#aec7e8',
+    description: 'Organisations of unnamed or mixed kinds (e.g. the members of an alliance)',
   },
   Indicator: {
     zh: '指标',

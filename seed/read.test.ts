@@ -60,7 +60,9 @@ describe('seed validation names file, line, record and field', () => {
     const file = path.join(dir, 'nodes', 'Firm.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  name_en: Haier Group\n', ''));
     const problems = problemsOf(dir);
-    expect(problems).toContainEqual(expect.objectContaining({ file: path.join('nodes', 'Firm.yaml'), record: 'firm/haier', field: 'name_en' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: path.join('nodes', 'Firm.yaml'), record: 'firm/haier', field: 'name_en' }),
+    );
     expect(problems[0]?.line).toBeGreaterThan(0);
   });
 
@@ -79,7 +81,11 @@ describe('seed validation names file, line, record and field', () => {
     const firms = path.join(dir, 'nodes', 'Firm.yaml');
     const duplicate =
       '- id: firm/leice-chuangxin\n  name_zh: 镭测创芯\n  name_en: Leice\n  evidence:\n    - source: source/laoshan-sti-conference-2024\n      quote: 青岛镭测创芯科技有限公司\n';
-    writeFileSync(firms, readFileSync(firms, 'utf8').replace('  name_en: Haier Group\n', '  name_en: Haier Group\n  nmae_en: typo\n') + duplicate);
+    writeFileSync(
+      firms,
+      readFileSync(firms, 'utf8').replace('  name_en: Haier Group\n', '  name_en: Haier Group\n  nmae_en: typo\n') +
+        duplicate,
+    );
     const relations = path.join(dir, 'relations.yaml');
     writeFileSync(
       relations,

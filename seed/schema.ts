@@ -62,6 +62,8 @@ export const nodeRecordSchema = z
     count: z.number().int().positive().optional(),
     count_qualifier: z.enum(COUNT_QUALIFIERS).optional(),
     value: z.number().optional(),
+    /** How the source qualifies a figure: exact, 'more than', 'about', 'nearly'. */
+    value_qualifier: z.enum(COUNT_QUALIFIERS).optional(),
     unit: z.string().optional(),
     year: z.number().int().min(1900).max(2100).optional(),
     evidence: z.array(evidenceSchema).min(1, 'every node needs at least one quote from a source'),
@@ -70,6 +72,10 @@ export const nodeRecordSchema = z
   .refine((r) => (r.count === undefined) === (r.count_qualifier === undefined), {
     message: 'count and count_qualifier go together',
     path: ['count_qualifier'],
+  })
+  .refine((r) => (r.value === undefined) === (r.value_qualifier === undefined), {
+    message: 'value and value_qualifier go together',
+    path: ['value_qualifier'],
   });
 
 export const relationRecordSchema = z

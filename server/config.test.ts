@@ -5,7 +5,12 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration from the environment', () => {
   it('has the defaults of the contract', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', adminToken: undefined, dataDir: path.resolve('./data') });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      adminToken: undefined,
+      dataDir: path.resolve('./data'),
+    });
     expect(config.neo4j).toMatchObject({ uri: undefined, user: 'neo4j', database: 'neo4j', boltPort: 7687 });
   });
 

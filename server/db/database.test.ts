@@ -13,7 +13,10 @@ describe('driver errors become API errors', () => {
 
   it('maps a transaction timeout to 503 query_timeout', () => {
     const code = 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration';
-    expect(toApiError(new Neo4jError('timed out', code, code, 'x'))).toMatchObject({ status: 503, code: 'query_timeout' });
+    expect(toApiError(new Neo4jError('timed out', code, code, 'x'))).toMatchObject({
+      status: 503,
+      code: 'query_timeout',
+    });
   });
 
   it('leaves other errors alone (a Cypher bug stays a 500)', () => {

@@ -78,7 +78,9 @@ export class Database {
       // Fail fast while the server is down: no request waits long for a connection.
       connectionTimeout: 1_500,
       connectionAcquisitionTimeout: 2_000,
-      maxTransactionRetryTime: 300,
+      // No driver retries: its first retry waits about a second, and an unreachable server is
+      // handled by the availability gate below (503 at once, probe until it is back).
+      maxTransactionRetryTime: 0,
       maxConnectionPoolSize: 50,
       logging: {
         level: 'warn',
@@ -103,7 +105,9 @@ export class Database {
 
   /** Several reads that must see one snapshot. */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.inSession(neo4j.session.READ, (session) => session.executeRead(work, { timeout: this.opts.queryTimeoutMs }));
+    return this.inSession(neo4j.session.READ, (session) =>
+      session.executeRead(work, { timeout: this.opts.queryTimeoutMs }),
+    );
   }
 
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = 300_000): Promise<T> {
@@ -170,7 +174,9 @@ export class Database {
       relations: await this.runIn(tx, 'snapshot-relations'),
     }));
     const canonical = (rows: Row[]) => rows.map((r) => stableStringify(r)).sort();
-    const digest = createHash('sha256').update(JSON.stringify([canonical(nodes), canonical(relations)])).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify([canonical(nodes), canonical(relations)]))
+      .digest('hex');
     return { nodes: nodes.length, relations: relations.length, digest };
   }
 

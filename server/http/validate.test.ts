@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../errors.ts';
+import type { ApiError } from '../errors.ts';
 import { intParam, nodeIdSchema, nodeTypesParam, parseInput, relationTypesParam } from './validate.ts';
 
 describe('request validation', () => {
   const schema = z.object({ types: nodeTypesParam.optional(), limit: intParam(1, 100).optional() }).strict();
 
   it('parses whitelisted types and bounded integers', () => {
-    expect(parseInput(schema, { types: 'Firm,University,Firm', limit: '5' }, 'query')).toEqual({ types: ['Firm', 'University'], limit: 5 });
+    expect(parseInput(schema, { types: 'Firm,University,Firm', limit: '5' }, 'query')).toEqual({
+      types: ['Firm', 'University'],
+      limit: 5,
+    });
   });
 
   it('rejects unknown types, parameters and out-of-range numbers with the field named', () => {
@@ -28,7 +31,8 @@ describe('request validation', () => {
 
   it('accepts URL-safe ids only', () => {
     expect(nodeIdSchema.safeParse('firm/haier').success).toBe(true);
-    for (const bad of ['', 'Firm/Haier', 'a//b', "x' OR 1=1", 'a/../b/', '/lead']) expect(nodeIdSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['', 'Firm/Haier', 'a//b', "x' OR 1=1", 'a/../b/', '/lead'])
+      expect(nodeIdSchema.safeParse(bad).success).toBe(false);
   });
 
   it('whitelists relation types', () => {

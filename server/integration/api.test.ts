@@ -36,7 +36,11 @@ describe('GET /api/datasets and /api/schema', () => {
   it('lists the curated dataset with its counts', async () => {
     const { body } = await getJson(`${server.url}/api/datasets`);
     const laoshan = body.datasets.find((d: { name: string }) => d.name === 'laoshan');
-    expect(laoshan).toMatchObject({ nodes: curated.nodes.length, relations: curated.relations.length, synthetic: false });
+    expect(laoshan).toMatchObject({
+      nodes: curated.nodes.length,
+      relations: curated.relations.length,
+      synthetic: false,
+    });
   });
 
   it('describes every node type with colour, sector, zh/en names and counts', async () => {
@@ -44,7 +48,12 @@ describe('GET /api/datasets and /api/schema', () => {
     expect(status).toBe(200);
     expect(body.nodeTypes.map((t: { type: string }) => t.type)).toEqual(NODE_TYPE_NAMES);
     const firm = body.nodeTypes.find((t: { type: string }) => t.type === 'Firm');
-    expect(firm).toMatchObject({ name_zh: '企业', name_en: 'Firm', sector: 'industry', count: curated.nodes.filter((n) => n.type === 'Firm').length });
+    expect(firm).toMatchObject({
+      name_zh: '企业',
+      name_en: 'Firm',
+      sector: 'industry',
+      count: curated.nodes.filter((n) => n.type === 'Firm').length,
+    });
     expect(firm.color).toMatch(/^#[0-9a-f]{6}$/);
     const total = body.relationTypes.reduce((sum: number, r: { count: number }) => sum + r.count, 0);
     expect(total).toBe(curated.relations.length);
@@ -59,7 +68,14 @@ describe('GET /api/graph', () => {
     expect(body.edges).toHaveLength(curated.relations.length);
     const haier = body.nodes.find((n: { id: string }) => n.id === 'firm/haier');
     expect(haier).toMatchObject({ type: 'Firm', name_zh: '海尔集团', name_en: 'Haier Group' });
-    expect(body.edges[0]).toEqual(expect.objectContaining({ id: expect.any(String), source: expect.any(String), target: expect.any(String), type: expect.any(String) }));
+    expect(body.edges[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        source: expect.any(String),
+        target: expect.any(String),
+        type: expect.any(String),
+      }),
+    );
   });
 
   it('filters by node and relation type and honours the limit', async () => {
@@ -76,7 +92,14 @@ describe('GET /api/graph', () => {
   });
 
   it('rejects unknown types and parameters with a 400 in the error shape', async () => {
-    for (const query of ['types=Firm,Spaceship', 'relTypes=HATES', 'limit=0', 'limit=abc', 'foo=bar', 'dataset=NOPE!']) {
+    for (const query of [
+      'types=Firm,Spaceship',
+      'relTypes=HATES',
+      'limit=0',
+      'limit=abc',
+      'foo=bar',
+      'dataset=NOPE!',
+    ]) {
       const { status, body } = await getJson(`${server.url}/api/graph?${query}`);
       expect(status, query).toBe(400);
       expect(expectErrorShape(body).code).toBe('bad_request');
@@ -94,8 +117,17 @@ describe('GET /api/nodes/:id', () => {
   it('returns the node, its relations with neighbours and the evidence behind each', async () => {
     const { status, body } = await getJson(`${server.url}/api/nodes/firm/haier`);
     expect(status).toBe(200);
-    expect(body.node).toMatchObject({ id: 'firm/haier', name_zh: '海尔集团', name_en: 'Haier Group', type: 'Firm', sector: 'industry' });
-    expect(body.node.evidence[0]).toEqual({ source: 'source/laoshan-sti-conference-2024', quote: expect.stringContaining('海尔集团') });
+    expect(body.node).toMatchObject({
+      id: 'firm/haier',
+      name_zh: '海尔集团',
+      name_en: 'Haier Group',
+      type: 'Firm',
+      sector: 'industry',
+    });
+    expect(body.node.evidence[0]).toEqual({
+      source: 'source/laoshan-sti-conference-2024',
+      quote: expect.stringContaining('海尔集团'),
+    });
     const expected = curated.relations.filter((r) => r.source === 'firm/haier' || r.target === 'firm/haier');
     expect(body.relations).toHaveLength(expected.length);
     for (const relation of body.relations) {
@@ -123,7 +155,11 @@ describe('GET /api/nodes/:id/neighbors and /api/sources/:id', () => {
   it('returns the 1-step and 2-step neighbourhoods', async () => {
     const one = await getJson(`${server.url}/api/nodes/firm/haier/neighbors?depth=1`);
     expect(one.status).toBe(200);
-    const direct = new Set(curated.relations.flatMap((r) => (r.source === 'firm/haier' ? [r.target] : r.target === 'firm/haier' ? [r.source] : [])));
+    const direct = new Set(
+      curated.relations.flatMap((r) =>
+        r.source === 'firm/haier' ? [r.target] : r.target === 'firm/haier' ? [r.source] : [],
+      ),
+    );
     expect(new Set(one.body.nodes.map((n: { id: string }) => n.id))).toEqual(new Set(['firm/haier', ...direct]));
     const two = await getJson(`${server.url}/api/nodes/firm/haier/neighbors?depth=2`);
     expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
@@ -145,7 +181,11 @@ describe('the error shape everywhere', () => {
     const unknown = await getJson(`${server.url}/api/nope`);
     expect(unknown.status).toBe(404);
     expectErrorShape(unknown.body);
-    const badJson = await getJson(`${server.url}/api/graph`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const badJson = await getJson(`${server.url}/api/graph`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     expect(badJson.status).toBeGreaterThanOrEqual(400);
     expect(badJson.status).toBeLessThan(500);
     expectErrorShape(badJson.body);

@@ -16,7 +16,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = path.resolve('.data-test/integration');
   rmSync(dataDir, { recursive: true, force: true });
-  const managed = new ManagedNeo4j({ dataDir, boltPort: INTEGRATION_BOLT_PORT, heap: '512m', pageCache: '128m', transactionTimeout: '30s' });
+  const managed = new ManagedNeo4j({
+    dataDir,
+    boltPort: INTEGRATION_BOLT_PORT,
+    heap: '512m',
+    pageCache: '128m',
+    transactionTimeout: '30s',
+  });
   const credentials = await managed.start({ attached: true });
   project.provide('neo4j', credentials);
   return async () => {

@@ -35,7 +35,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 function alive(pid: number): boolean {
@@ -57,11 +59,14 @@ async function gone(pid: number, withinMs: number): Promise<boolean> {
 }
 
 function jvmPid(dataDir: string): number {
-  return (JSON.parse(readFileSync(path.join(dataDir, 'neo4j', 'run', 'managed.pid.json'), 'utf8')) as { pid: number }).pid;
+  return (JSON.parse(readFileSync(path.join(dataDir, 'neo4j', 'run', 'managed.pid.json'), 'utf8')) as { pid: number })
+    .pid;
 }
 
 function javaProcesses(): number {
-  const out = spawnSync('pgrep', ['-c', '-f', 'org.neo4j.server.CommunityEntryPoint'], { encoding: 'utf8' }).stdout.trim();
+  const out = spawnSync('pgrep', ['-c', '-f', 'org.neo4j.server.CommunityEntryPoint'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   return Number(out || '0');
 }
 

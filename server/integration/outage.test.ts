@@ -11,7 +11,12 @@ import type { Database } from '../db/database.ts';
 import { ManagedNeo4j } from '../neo4j/managed.ts';
 import { expectErrorShape, getJson, startTestServer, testDatabase, type TestServer } from './helpers.ts';
 
-const managed = new ManagedNeo4j({ dataDir: mkdtempSync(path.join(tmpdir(), 'outage-')), boltPort: 7698, heap: '512m', pageCache: '64m' });
+const managed = new ManagedNeo4j({
+  dataDir: mkdtempSync(path.join(tmpdir(), 'outage-')),
+  boltPort: 7698,
+  heap: '512m',
+  pageCache: '64m',
+});
 let db: Database;
 let server: TestServer;
 

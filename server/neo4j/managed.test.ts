@@ -18,7 +18,10 @@ describe('the managed Neo4j', () => {
   });
 
   it('writes only 5.x settings, Bolt on loopback, no HTTP, a transaction timeout', () => {
-    const conf = renderNeo4jConf({ dataDir: '/d', boltPort: 7999, heap: '512m', pageCache: '128m', transactionTimeout: '30s' }, '/d/neo4j');
+    const conf = renderNeo4jConf(
+      { dataDir: '/d', boltPort: 7999, heap: '512m', pageCache: '128m', transactionTimeout: '30s' },
+      '/d/neo4j',
+    );
     expect(conf).toContain('server.bolt.listen_address=127.0.0.1:7999');
     expect(conf).toContain('server.http.enabled=false');
     expect(conf).toContain('db.transaction.timeout=30s');

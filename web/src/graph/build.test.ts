@@ -38,7 +38,11 @@ describe('building the display graph', () => {
   it('starts every node at the same place on every load', () => {
     const a = buildGraph(payload, types, 'zh');
     const b = buildGraph(payload, types, 'en');
-    for (const id of a.nodes()) expect([a.getNodeAttribute(id, 'x'), a.getNodeAttribute(id, 'y')]).toEqual([b.getNodeAttribute(id, 'x'), b.getNodeAttribute(id, 'y')]);
+    for (const id of a.nodes())
+      expect([a.getNodeAttribute(id, 'x'), a.getNodeAttribute(id, 'y')]).toEqual([
+        b.getNodeAttribute(id, 'x'),
+        b.getNodeAttribute(id, 'y'),
+      ]);
   });
 
   it('sizes grow with degree within bounds and labels fall back to the other language', () => {
