@@ -5,9 +5,11 @@ CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.dataset, n.
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.dataset, s.id) IS UNIQUE;
 CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
 CREATE INDEX entity_dataset_type IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.type);
-CREATE INDEX entity_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.pinyin);
-CREATE INDEX entity_pinyin_initials IF NOT EXISTS FOR (n:Entity) ON (n.pinyin_initials);
-CREATE INDEX entity_name_en_lower IF NOT EXISTS FOR (n:Entity) ON (n.name_en_lower);
+// Prefix search within a dataset: equality on dataset, STARTS WITH on the key.
+CREATE INDEX entity_dataset_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.pinyin);
+CREATE INDEX entity_dataset_initials IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.pinyin_initials);
+CREATE INDEX entity_dataset_name_en IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.name_en_lower);
+CREATE INDEX entity_dataset_name_zh IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.name_zh);
 CREATE TEXT INDEX entity_name_zh_text IF NOT EXISTS FOR (n:Entity) ON (n.name_zh);
 // Chinese: the cjk analyzer indexes overlapping bigrams, so 海尔集团 is found by 海尔 and 集团.
 CREATE FULLTEXT INDEX entity_names_zh IF NOT EXISTS FOR (n:Entity) ON EACH [n.name_zh, n.aliases_zh] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

@@ -27,6 +27,9 @@ export const QUERY_NAMES = [
   'dataset-delete-batch',
   'dataset-delete-sources',
   'dataset-remove',
+  'search-prefix',
+  'search-fulltext-zh',
+  'search-fulltext-latin',
   'snapshot-nodes',
   'snapshot-relations',
 ] as const;

@@ -13,6 +13,8 @@ import {
   relationTypesParam,
 } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
+import { normalizeLatin } from '../../seed/search-keys.ts';
+import { chineseQuery, latinQuery, rankCandidates, type SearchCandidate } from '../search/rank.ts';
 
 export const GRAPH_LIMIT_MAX = 200_000;
 export const NEIGHBOR_LIMIT_MAX = 2_000;
@@ -53,6 +55,14 @@ const graphQuery = z
   .strict();
 
 const nodeParams = z.object({ id: nodeIdSchema }).strict();
+const searchQuery = z
+  .object({
+    q: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters'),
+    dataset: datasetParam.optional(),
+    types: nodeTypesParam.optional(),
+    limit: intParam(1, 100).optional(),
+  })
+  .strict();
 const datasetOnly = z.object({ dataset: datasetParam.optional() }).strict();
 const neighborsQuery = z
   .object({
@@ -188,6 +198,23 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       nodes: result.nodes.map((n) => compact<GraphNode>(n)),
       edges: result.edges,
     });
+  });
+
+  router.get('/search', async (req, res) => {
+    const q = parseInput(searchQuery, req.query, 'query');
+    const ds = await datasets.resolve(q.dataset);
+    const types = q.types ?? [];
+    const zh = chineseQuery(q.q);
+    const latin = latinQuery(q.q);
+    const candidates = await db.readTx(async (tx) => {
+      const ql = normalizeLatin(q.q);
+      const rows = await db.runIn(tx, 'search-prefix', { key: ds.key, q: q.q.normalize('NFKC'), ql, qc: ql.replace(/\s+/g, ''), types });
+      if (zh) rows.push(...(await db.runIn(tx, 'search-fulltext-zh', { key: ds.key, query: zh, types })));
+      if (latin) rows.push(...(await db.runIn(tx, 'search-fulltext-latin', { key: ds.key, query: latin, types })));
+      return rows as unknown as SearchCandidate[];
+    });
+    // The contract's answer is the ranked list itself.
+    res.json(rankCandidates(candidates, q.q, q.limit ?? 20));
   });
 
   router.get('/sources/*path', async (req, res) => {

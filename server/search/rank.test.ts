@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { chineseQuery, escapeLucene, latinQuery, rankCandidates, type SearchCandidate } from './rank.ts';
+
+const candidate = (over: Partial<SearchCandidate>): SearchCandidate => ({
+  id: 'x',
+  type: 'Firm',
+  name_zh: '',
+  name_en: '',
+  fulltext: 0,
+  degree: 0,
+  ...over,
+});
+
+describe('search ranking', () => {
+  it('escapes every Lucene operator', () => {
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe('a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p');
+  });
+
+  it('builds the Chinese query only from Han text and the Latin one as required prefixes', () => {
+    expect(chineseQuery('haier')).toBe('');
+    expect(chineseQuery('海尔')).toBe('海尔');
+    expect(latinQuery('Haier  Gr')).toBe('haier* AND gr*');
+    expect(latinQuery('海尔')).toBe('');
+  });
+
+  it('puts exact matches first, then prefixes, then full-text only hits', () => {
+    const ranked = rankCandidates(
+      [
+        candidate({ id: 'fulltext', name_zh: '无关', name_en: 'Unrelated', fulltext: 3 }),
+        candidate({ id: 'prefix', name_zh: '海尔集团', name_en: 'Haier Group', pinyin: 'haierjituan', pinyin_initials: 'hejt' }),
+        candidate({ id: 'exact', name_zh: '海尔', name_en: 'Haier', pinyin: 'haier', pinyin_initials: 'he' }),
+      ],
+      '海尔',
+      10,
+    );
+    expect(ranked.map((r) => r.id)).toEqual(['exact', 'prefix', 'fulltext']);
+    expect(ranked[0]).toMatchObject({ score: 100, matched: 'name_zh' });
+  });
+
+  it('matches pinyin initials and says so', () => {
+    const [hit] = rankCandidates([candidate({ id: 'h', name_zh: '海尔集团', pinyin: 'haierjituan', pinyin_initials: 'hejt' })], 'HEJT', 5);
+    expect(hit).toMatchObject({ id: 'h', matched: 'pinyin_initials' });
+  });
+});
