@@ -1,7 +1,8 @@
 // Writes a validated dataset into Neo4j. A curated dataset is small and is written in ONE
 // write transaction: it lands whole or not at all, and MERGE + SET makes a rerun a no-op.
-import type { ManagedTransaction } from 'neo4j-driver';
-import type { Database, Row } from '../server/db/database.ts';
+import { createHash } from 'node:crypto';
+
+import type { Database, Row, Tx } from '../server/db/database.ts';
 import { hasHan, searchKeys } from './search-keys.ts';
 import type { NodeRecord, RelationRecord, SeedDataset } from './schema.ts';
 
@@ -43,11 +44,18 @@ export function relationProperties(record: RelationRecord, synthetic = false): R
   });
 }
 
+/** A digest of a dataset's content: equal for equal seed files. */
+export function contentHash(data: SeedDataset): string {
+  return createHash('sha256')
+    .update(JSON.stringify([data.dataset, data.sources, data.nodes, data.relations]))
+    .digest('hex');
+}
+
 export async function inBatches<T>(rows: T[], size: number, run: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
 }
 
-async function writeAll(db: Database, tx: ManagedTransaction, data: SeedDataset, key: string, synthetic: boolean) {
+async function writeAll(db: Database, tx: Tx, data: SeedDataset, key: string, synthetic: boolean) {
   const { dataset } = data;
   await db.runIn(tx, 'sources-upsert', {
     key,
@@ -91,6 +99,7 @@ async function writeAll(db: Database, tx: ManagedTransaction, data: SeedDataset,
     title_zh: dataset.title_zh,
     title_en: dataset.title_en,
     updated_at: new Date().toISOString(),
+    content_hash: contentHash(data),
   });
 }
 
@@ -119,4 +128,102 @@ export async function removeStorage(db: Database, key: string): Promise<void> {
     if (!row || Number(row.deleted) === 0) break;
   }
   await db.writeTx((tx) => db.runIn(tx, 'dataset-delete-sources', { key }));
+}
+
+export interface StagedLoadOptions {
+  synthetic?: boolean;
+  nodeBatch?: number;
+  relationBatch?: number;
+  onProgress?: (phase: 'nodes' | 'relations' | 'switch' | 'cleanup', done: number, total: number) => void;
+}
+
+/**
+ * Loads a large dataset all or nothing: everything is written under a fresh storage key in
+ * batches (each its own transaction), then the dataset's name is switched to that key in one
+ * transaction, then the previous storage is removed. Readers see the old data or the new, never
+ * a mix; if anything fails before the switch, the staged data is removed and nothing changed.
+ */
+export async function loadDatasetStaged(
+  db: Database,
+  data: SeedDataset,
+  options: StagedLoadOptions = {},
+): Promise<LoadSummary> {
+  const synthetic = options.synthetic ?? false;
+  const nodeBatch = options.nodeBatch ?? 5_000;
+  const relationBatch = options.relationBatch ?? 10_000;
+  const name = data.dataset.name;
+  const key = `${name}@${Date.now().toString(36)}`;
+  const [previous] = (await db.read('datasets-list')).filter((row) => row.name === name);
+  try {
+    await db.writeTx((tx) =>
+      db.runIn(tx, 'sources-upsert', {
+        key,
+        rows: data.sources.map((s) =>
+          withoutUndefined({
+            id: s.id,
+            title: s.title,
+            publisher: s.publisher,
+            date: s.date,
+            language: s.language,
+            url: s.url,
+            text: s.text,
+          }),
+        ),
+      }),
+    );
+    let done = 0;
+    await inBatches(data.nodes, nodeBatch, async (batch) => {
+      await db.writeTx((tx) =>
+        db.runIn(tx, 'nodes-upsert', {
+          key,
+          rows: batch.map((n) => ({ id: n.id, type: n.type, props: nodeProperties(n, synthetic) })),
+        }),
+      );
+      done += batch.length;
+      options.onProgress?.('nodes', done, data.nodes.length);
+    });
+    done = 0;
+    await inBatches(data.relations, relationBatch, async (batch) => {
+      await db.writeTx((tx) =>
+        db.runIn(tx, 'relations-upsert', {
+          key,
+          rows: batch.map((r) => ({
+            id: r.id,
+            type: r.type,
+            source: r.source,
+            target: r.target,
+            props: relationProperties(r, synthetic),
+          })),
+        }),
+      );
+      done += batch.length;
+      options.onProgress?.('relations', done, data.relations.length);
+    });
+  } catch (error) {
+    await removeStorage(db, key).catch(() => undefined);
+    throw error;
+  }
+  options.onProgress?.('switch', 0, 1);
+  await db.writeTx((tx) =>
+    db.runIn(tx, 'dataset-upsert', {
+      name,
+      key,
+      synthetic,
+      title_zh: data.dataset.title_zh,
+      title_en: data.dataset.title_en,
+      updated_at: new Date().toISOString(),
+      content_hash: contentHash(data),
+    }),
+  );
+  if (previous && previous.key !== key) {
+    options.onProgress?.('cleanup', 0, 1);
+    await removeStorage(db, String(previous.key));
+  }
+  return {
+    dataset: name,
+    key,
+    sources: data.sources.length,
+    nodes: data.nodes.length,
+    relations: data.relations.length,
+  };
 }

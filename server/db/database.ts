@@ -2,7 +2,7 @@
 // timeout; writes in write transactions. Driver failures become ApiErrors (503 + Retry-After)
 // so that a lost database never surfaces as a 500 or a hanging socket.
 import { createHash } from 'node:crypto';
-import neo4j, { type Driver, Neo4jError, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError, type RecordShape, type Session, type Transaction } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { ApiError } from '../errors.ts';
 import { loadQueryCatalog, loadScript, type QueryCatalog, type QueryName } from './queries.ts';
@@ -50,6 +50,9 @@ export function toApiError(error: unknown): unknown {
 }
 
 export type Row = Record<string, unknown>;
+
+/** What a unit of work may do inside a transaction: run statements. */
+export type Tx = Pick<Transaction, 'run'>;
 
 /** How often a lost database is probed; recovery is noticed within this interval. */
 export const PROBE_INTERVAL_MS = 500;
@@ -104,14 +107,12 @@ export class Database {
   }
 
   /** Several reads that must see one snapshot. */
-  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.inSession(neo4j.session.READ, (session) =>
-      session.executeRead(work, { timeout: this.opts.queryTimeoutMs }),
-    );
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.inSession(neo4j.session.READ, (session) => inTransaction(session, work, this.opts.queryTimeoutMs));
   }
 
-  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = 300_000): Promise<T> {
-    return this.inSession(neo4j.session.WRITE, (session) => session.executeWrite(work, { timeout: timeoutMs }));
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = 300_000): Promise<T> {
+    return this.inSession(neo4j.session.WRITE, (session) => inTransaction(session, work, timeoutMs));
   }
 
   get available(): boolean {
@@ -149,7 +150,7 @@ export class Database {
     this.probe = setTimeout(() => void check(), PROBE_INTERVAL_MS);
   }
 
-  async runIn(tx: ManagedTransaction, name: QueryName, params: Row = {}): Promise<Row[]> {
+  async runIn(tx: Tx, name: QueryName, params: Row = {}): Promise<Row[]> {
     const result = await tx.run<RecordShape>(this.queries[name], params);
     return result.records.map((r) => r.toObject() as Row);
   }
@@ -184,6 +185,23 @@ export class Database {
     this.closed = true;
     if (this.probe !== undefined) clearTimeout(this.probe);
     await this.driver.close();
+  }
+}
+
+/**
+ * An explicit transaction, committed when the work succeeds and rolled back otherwise. The
+ * driver's managed transactions would retry an unreachable server after about a second; here
+ * nothing is retried behind the caller's back (the availability gate answers 503 at once).
+ */
+async function inTransaction<T>(session: Session, work: (tx: Tx) => Promise<T>, timeoutMs: number): Promise<T> {
+  const tx = await session.beginTransaction({ timeout: timeoutMs });
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    return result;
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    throw error;
   }
 }
 

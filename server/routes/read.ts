@@ -208,7 +208,13 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
     const latin = latinQuery(q.q);
     const candidates = await db.readTx(async (tx) => {
       const ql = normalizeLatin(q.q);
-      const rows = await db.runIn(tx, 'search-prefix', { key: ds.key, q: q.q.normalize('NFKC'), ql, qc: ql.replace(/\s+/g, ''), types });
+      const rows = await db.runIn(tx, 'search-prefix', {
+        key: ds.key,
+        q: q.q.normalize('NFKC'),
+        ql,
+        qc: ql.replace(/\s+/g, ''),
+        types,
+      });
       if (zh) rows.push(...(await db.runIn(tx, 'search-fulltext-zh', { key: ds.key, query: zh, types })));
       if (latin) rows.push(...(await db.runIn(tx, 'search-fulltext-latin', { key: ds.key, query: latin, types })));
       return rows as unknown as SearchCandidate[];

@@ -13,7 +13,9 @@ const candidate = (over: Partial<SearchCandidate>): SearchCandidate => ({
 
 describe('search ranking', () => {
   it('escapes every Lucene operator', () => {
-    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe('a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p');
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
+    );
   });
 
   it('builds the Chinese query only from Han text and the Latin one as required prefixes', () => {
@@ -27,7 +29,13 @@ describe('search ranking', () => {
     const ranked = rankCandidates(
       [
         candidate({ id: 'fulltext', name_zh: '无关', name_en: 'Unrelated', fulltext: 3 }),
-        candidate({ id: 'prefix', name_zh: '海尔集团', name_en: 'Haier Group', pinyin: 'haierjituan', pinyin_initials: 'hejt' }),
+        candidate({
+          id: 'prefix',
+          name_zh: '海尔集团',
+          name_en: 'Haier Group',
+          pinyin: 'haierjituan',
+          pinyin_initials: 'hejt',
+        }),
         candidate({ id: 'exact', name_zh: '海尔', name_en: 'Haier', pinyin: 'haier', pinyin_initials: 'he' }),
       ],
       '海尔',
@@ -38,7 +46,11 @@ describe('search ranking', () => {
   });
 
   it('matches pinyin initials and says so', () => {
-    const [hit] = rankCandidates([candidate({ id: 'h', name_zh: '海尔集团', pinyin: 'haierjituan', pinyin_initials: 'hejt' })], 'HEJT', 5);
+    const [hit] = rankCandidates(
+      [candidate({ id: 'h', name_zh: '海尔集团', pinyin: 'haierjituan', pinyin_initials: 'hejt' })],
+      'HEJT',
+      5,
+    );
     expect(hit).toMatchObject({ id: 'h', matched: 'pinyin_initials' });
   });
 });

@@ -51,7 +51,12 @@ interface KeyMatch {
   matched: SearchHit['matched'];
 }
 
-function matchKey(value: string | null | undefined, q: string, matched: SearchHit['matched'], weight: number): KeyMatch | undefined {
+function matchKey(
+  value: string | null | undefined,
+  q: string,
+  matched: SearchHit['matched'],
+  weight: number,
+): KeyMatch | undefined {
   if (!value) return undefined;
   if (value === q) return { score: 100 * weight, matched };
   if (value.startsWith(q)) return { score: (80 + 10 * (q.length / value.length)) * weight, matched };
@@ -66,7 +71,9 @@ export function scoreCandidate(candidate: SearchCandidate, rawQuery: string): Ke
   const matches: (KeyMatch | undefined)[] = [
     matchKey(candidate.name_zh.normalize('NFKC'), qZh, 'name_zh', 1),
     matchKey(normalizeLatin(candidate.name_en), q, 'name_en', 1),
-    ...(candidate.aliases ?? []).map((a) => matchKey(hasHan(a) ? a.normalize('NFKC') : normalizeLatin(a), hasHan(a) ? qZh : q, 'alias', 0.97)),
+    ...(candidate.aliases ?? []).map((a) =>
+      matchKey(hasHan(a) ? a.normalize('NFKC') : normalizeLatin(a), hasHan(a) ? qZh : q, 'alias', 0.97),
+    ),
     matchKey(candidate.pinyin, qCompact, 'pinyin', 0.95),
     matchKey(candidate.pinyin_initials, qCompact, 'pinyin_initials', 0.93),
     ...(candidate.pinyin_words ?? '').split(' ').map((w) => matchKey(w, qCompact, 'pinyin', 0.9)),
@@ -86,7 +93,17 @@ export function rankCandidates(candidates: readonly SearchCandidate[], rawQuery:
   }
   const hits = [...byId.values()].map((c) => {
     const { score, matched } = scoreCandidate(c, rawQuery);
-    return { hit: { id: c.id, type: c.type, name_zh: c.name_zh, name_en: c.name_en, score: Math.round(score * 10) / 10, matched }, degree: c.degree };
+    return {
+      hit: {
+        id: c.id,
+        type: c.type,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        score: Math.round(score * 10) / 10,
+        matched,
+      },
+      degree: c.degree,
+    };
   });
   hits.sort(
     (a, b) =>
