@@ -9,7 +9,9 @@ import { pinoHttp } from 'pino-http';
 import { type Database, isUnavailable, RETRY_AFTER_SECONDS } from './db/database.ts';
 import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
+import { perIpLimit, requireAdmin } from './http/guards.ts';
 import { readRoutes } from './routes/read.ts';
+import { writeRoutes } from './routes/write.ts';
 
 export interface AppOptions {
   db: Database;
@@ -17,6 +19,10 @@ export interface AppOptions {
   /** Folder of the built web app (vite build); not served when absent. */
   webRoot?: string;
   corsOrigin?: string;
+  /** Bearer token for writes; without it every write answers 403. */
+  adminToken?: string;
+  /** Requests per minute per IP to each expensive endpoint; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
 }
 
 export interface App {
@@ -24,7 +30,16 @@ export interface App {
   datasets: DatasetRegistry;
 }
 
-export function createApp({ db, logger, webRoot, corsOrigin }: AppOptions): App {
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+
+export function createApp({
+  db,
+  logger,
+  webRoot,
+  corsOrigin,
+  adminToken,
+  rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE,
+}: AppOptions): App {
   const app = express();
   const datasets = new DatasetRegistry(db);
   app.disable('x-powered-by');
@@ -80,7 +95,14 @@ export function createApp({ db, logger, webRoot, corsOrigin }: AppOptions): App 
       });
     }
   });
-  app.use('/api', express.json({ limit: '1mb' }), readRoutes(db, datasets));
+  // Expensive reads get a per-IP limit each; writes need the admin token (and are limited too).
+  for (const path of ['/api/graph', '/api/search', /^\/api\/nodes\/.+\/neighbors$/])
+    app.use(path, perIpLimit(rateLimitPerMinute));
+  // Writes are checked before their body is even read.
+  for (const method of ['delete', 'post', 'put', 'patch'] as const) {
+    app[method]('/api/*path', perIpLimit(rateLimitPerMinute), requireAdmin(adminToken));
+  }
+  app.use('/api', express.json({ limit: '1mb' }), readRoutes(db, datasets), writeRoutes(db, datasets));
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));
   });
@@ -91,6 +113,12 @@ export function createApp({ db, logger, webRoot, corsOrigin }: AppOptions): App 
       res.sendFile(path.join(webRoot, 'index.html'));
     });
   }
+
+  // Nothing else matched (a non-GET outside /api, or no web app built): still the error shape,
+  // never the framework's HTML page.
+  app.use((req, _res, next) => {
+    next(new ApiError(404, 'not_found', `nothing at ${req.method} ${req.path.slice(0, 200)}`));
+  });
 
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {

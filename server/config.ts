@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   CORS_ORIGIN: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
 });
 
 export type Config = {
@@ -48,6 +49,7 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   queryTimeoutMs: number;
   corsOrigin: string | undefined;
+  rateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     corsOrigin: e.CORS_ORIGIN,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

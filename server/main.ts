@@ -73,7 +73,14 @@ async function main(): Promise<void> {
   if (stopping) return;
   const { db } = connection;
   await db.applySchema();
-  const { app, datasets } = createApp({ db, logger, webRoot: WEB_DIST, corsOrigin: config.corsOrigin });
+  const { app, datasets } = createApp({
+    db,
+    logger,
+    webRoot: WEB_DIST,
+    corsOrigin: config.corsOrigin,
+    adminToken: config.adminToken,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   const existing = await datasets.list();
   if (!existing.some((d) => d.name === CURATED_DATASET)) {
     const summary = await loadDataset(db, readSeedDataset(CURATED_DIR, ROOT));

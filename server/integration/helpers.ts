@@ -19,7 +19,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: Database, options: { adminToken?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: Database,
+  options: { adminToken?: string; rateLimitPerMinute?: number } = {},
+): Promise<TestServer> {
   const app = createApp({ db, logger: silentLogger, ...options });
   const server: Server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

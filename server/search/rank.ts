@@ -67,7 +67,8 @@ function matchKey(
 export function scoreCandidate(candidate: SearchCandidate, rawQuery: string): KeyMatch {
   const qZh = rawQuery.normalize('NFKC').trim();
   const q = normalizeLatin(rawQuery);
-  const qCompact = q.replace(/\s+/g, '');
+  // Pinyin keys are letters and digits only: "hai er", "hai-er" and "$haier" all mean haier.
+  const qCompact = q.replace(/[^\p{L}\p{N}]/gu, '');
   const matches: (KeyMatch | undefined)[] = [
     matchKey(candidate.name_zh.normalize('NFKC'), qZh, 'name_zh', 1),
     matchKey(normalizeLatin(candidate.name_en), q, 'name_en', 1),
