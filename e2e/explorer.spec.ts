@@ -80,9 +80,10 @@ test.describe('Chinese', () => {
       return draw('海') !== draw('尔') && draw('尔') !== draw('崂');
     });
     expect(distinct, 'Han characters render as distinct glyphs').toBe(true);
+    await saveScreenshot(page, 'network-zh');
     await clickNode(page, 'firm/haier');
     await expect(page.locator('#details h3').first()).toHaveText('依据');
-    await saveScreenshot(page, 'network-zh');
+    await saveScreenshot(page, 'details-zh');
   });
 });
 
