@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'conflict'
   | 'database_unavailable'
+  | 'busy'
   | 'query_timeout'
   | 'internal';
 

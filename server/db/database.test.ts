@@ -19,6 +19,16 @@ describe('driver errors become API errors', () => {
     });
   });
 
+  it('maps a pool that is exhausted to 503 busy, not to an outage', () => {
+    const exhausted = new Neo4jError(
+      'Connection acquisition timed out in 20000 ms. Pool status: Active conn count = 100',
+      'N/A',
+      'N/A',
+      'x',
+    );
+    expect(toApiError(exhausted)).toMatchObject({ status: 503, code: 'busy' });
+  });
+
   it('leaves other errors alone (a Cypher bug stays a 500)', () => {
     const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', 'x', 'y');
     expect(toApiError(syntax)).toBe(syntax);

@@ -33,6 +33,12 @@ export function isUnavailable(error: unknown): boolean {
 /** Maps a driver error onto the API's error vocabulary; anything else is rethrown untouched. */
 export function toApiError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
+  if (error.message.startsWith('Connection acquisition timed out')) {
+    // Every pooled connection is busy: the server is overloaded, not the database lost.
+    return new ApiError(503, 'busy', 'the server is busy; retry shortly', undefined, {
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+    });
+  }
   if (isUnavailable(error)) {
     return new ApiError(503, 'database_unavailable', 'the graph database is unreachable; retry shortly', undefined, {
       'Retry-After': String(RETRY_AFTER_SECONDS),
@@ -80,11 +86,13 @@ export class Database {
       disableLosslessIntegers: true,
       // Fail fast while the server is down: no request waits long for a connection.
       connectionTimeout: 1_500,
-      connectionAcquisitionTimeout: 2_000,
+      // Under load, requests queue for a connection rather than fail; an unreachable server
+      // fails at connect time (connectionTimeout), not here.
+      connectionAcquisitionTimeout: 20_000,
       // No driver retries: its first retry waits about a second, and an unreachable server is
       // handled by the availability gate below (503 at once, probe until it is back).
       maxTransactionRetryTime: 0,
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: 100,
       logging: {
         level: 'warn',
         logger: (level, message) => opts.logger[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message),
