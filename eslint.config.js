@@ -11,7 +11,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       '.data*/',
-      'data/',
+      'data/**',
       'bench/results/',
     ],
   },

@@ -1,0 +1,93 @@
+// The one interface through which the web app reads its data. The HTTP source fills it from
+// the API; a static source (offline bundle, see ROADMAP) can fill it from files.
+import type { GraphPayload, NodeDetails, SchemaPayload, SourceDocument } from './types.ts';
+
+export interface GraphDataSource {
+  schema(dataset: string): Promise<SchemaPayload>;
+  graph(dataset: string, onProgress?: (loadedBytes: number) => void): Promise<GraphPayload>;
+  node(dataset: string, id: string): Promise<NodeDetails>;
+  source(dataset: string, id: string): Promise<SourceDocument>;
+}
+
+export class DataSourceError extends Error {
+  override name = 'DataSourceError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export class HttpDataSource implements GraphDataSource {
+  constructor(private readonly base = '/api') {}
+
+  private async getJson<T>(
+    path: string,
+    params: Record<string, string>,
+    onProgress?: (bytes: number) => void,
+  ): Promise<T> {
+    const query = new URLSearchParams(params).toString();
+    const response = await fetch(`${this.base}${path}${query ? `?${query}` : ''}`, {
+      headers: { Accept: 'application/json' },
+    });
+    const text = onProgress ? await readWithProgress(response, onProgress) : await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new DataSourceError(
+        `the server answered ${response.status} with a body that is not JSON`,
+        response.status,
+        'bad_response',
+      );
+    }
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string } }).error;
+      throw new DataSourceError(
+        error?.message ?? `HTTP ${response.status}`,
+        response.status,
+        error?.code ?? 'http_error',
+      );
+    }
+    return body as T;
+  }
+
+  schema(dataset: string): Promise<SchemaPayload> {
+    return this.getJson('/schema', { dataset });
+  }
+
+  graph(dataset: string, onProgress?: (loadedBytes: number) => void): Promise<GraphPayload> {
+    return this.getJson('/graph', { dataset }, onProgress);
+  }
+
+  node(dataset: string, id: string): Promise<NodeDetails> {
+    return this.getJson(`/nodes/${encodeURI(id)}`, { dataset });
+  }
+
+  source(dataset: string, id: string): Promise<SourceDocument> {
+    return this.getJson(`/sources/${encodeURI(id)}`, { dataset });
+  }
+}
+
+async function readWithProgress(response: Response, onProgress: (bytes: number) => void): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(loaded);
+  }
+  const all = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
