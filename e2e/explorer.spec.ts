@@ -19,7 +19,7 @@ test.describe('the Laoshan network in the browser', () => {
     for (const type of schema.nodeTypes.filter((t: { count: number }) => t.count > 0)) {
       expect(pixels.near(type.color), `pixels in the colour of ${type.type}`).toBeGreaterThan(20);
     }
-    const legend = page.locator('#legend li');
+    const legend = page.locator('#filter-types li');
     await expect(legend).toHaveCount(schema.nodeTypes.filter((t: { count: number }) => t.count > 0).length);
     await expect(page.locator('#legend li[data-type="Firm"]')).toContainText('Firm');
     await saveScreenshot(page, 'network-en');

@@ -148,9 +148,9 @@ export const RELATION_TYPES = {
   ATTRACTS: { zh: '汇聚', en: 'attracts', meaning: 'the source gathers, attracts or brings in the target' },
   MEASURES: { zh: '衡量', en: 'measures', meaning: 'the source indicator is a figure about the target' },
   PRESENTED_AT: {
-    zh: '颁于',
+    zh: '发布于',
     en: 'presented at',
-    meaning: 'the source honour or document was presented at the target event',
+    meaning: 'the source honour, document or body was presented, issued or launched at the target event',
   },
   IMPLEMENTS: { zh: '实施', en: 'implements', meaning: 'the source carries out the target programme or strategy' },
 } as const satisfies Record<string, RelationTypeInfo>;

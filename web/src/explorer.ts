@@ -1,20 +1,28 @@
-// The explorer: loads a dataset through the data source, builds the graph, draws it with
-// sigma, lays it out in a worker and wires the panels. destroy() releases sigma and the worker.
+// The explorer: loads a dataset through the data source, builds the graph, draws it with sigma,
+// lays it out in a worker and wires the panels. Every interaction produces a new ViewState;
+// applyView() brings the screen and the URL in line with it, and the back button replays
+// earlier views. destroy() releases sigma and the worker.
 import type { GraphDataSource } from './data/source.ts';
 import type { SchemaPayload } from './data/types.ts';
 import { buildGraph, relabel, type ExplorerGraph } from './graph/build.ts';
 import { LayoutController } from './graph/layout.ts';
+import { restorePositions, savePositions } from './graph/positions.ts';
 import { GraphRenderer } from './graph/renderer.ts';
 import { t, type Lang } from './i18n.ts';
+import { UrlState } from './state/url.ts';
+import { validateView, type ViewState } from './state/view.ts';
 import { renderDetails } from './ui/details.ts';
 import { byId } from './ui/dom.ts';
-import { renderLegend } from './ui/legend.ts';
+import { renderFilters, type FilterCounts } from './ui/filters.ts';
 import { ProgressView } from './ui/progress.ts';
+import { SearchBox } from './ui/search.ts';
+import { renderSource } from './ui/source-panel.ts';
 
 export interface ExplorerOptions {
   source: GraphDataSource;
-  lang: Lang;
-  dataset: string;
+  /** The language when the URL names none (the browser's preference). */
+  fallbackLang: Lang;
+  storage?: Storage;
 }
 
 /** A small, stable surface for scripts and end-to-end tests (read-only views of the state). */
@@ -23,10 +31,16 @@ export interface ExplorerAutomation {
   phase(): string;
   nodeIds(): string[];
   edgeCount(): number;
+  visibleNodeCount(): number;
+  visibleEdgeCount(): number;
+  highlighted(): string[];
   nodePosition(id: string): { x: number; y: number } | undefined;
   selected(): string | undefined;
   lang(): Lang;
+  view(): ViewState;
   layoutRunning(): boolean;
+  /** Whether positions came from the browser's store instead of a new layout. */
+  positionsRestored(): boolean;
   /** Releases sigma and the layout worker (the lifecycle test checks nothing is left). */
   destroy(): void;
 }
@@ -44,118 +58,333 @@ export interface Explorer {
 }
 
 export function createExplorer(options: ExplorerOptions): Explorer {
-  const { source, dataset } = options;
-  let lang = options.lang;
+  const { source } = options;
+  const storage = options.storage ?? window.localStorage;
+  const url = new UrlState((next) => onNavigate(next), options.fallbackLang);
+  let view = url.read();
   let phase = 'loading';
   let schema: SchemaPayload | undefined;
   let graph: ExplorerGraph | undefined;
   let renderer: GraphRenderer | undefined;
   let layout: LayoutController | undefined;
-  let detailsRequest = 0;
+  let restored = false;
+  let panelRequest = 0;
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
 
   const progress = new ProgressView();
   const container = byId('graph-container');
   const detailsPanel = byId('details');
+  const sourcePanel = byId('source-panel');
   const legendPanel = byId('legend');
   const errorBox = byId('error');
   const langButton = byId<HTMLButtonElement>('lang-toggle');
+  const layoutButton = byId<HTMLButtonElement>('layout-toggle');
 
-  const renderChrome = () => {
+  const typeName = (type: string) => {
+    const info = schema?.nodeTypes.find((x) => x.type === type);
+    return info ? (view.lang === 'zh' ? info.name_zh : info.name_en) : type;
+  };
+  const search = new SearchBox({
+    source,
+    dataset: () => view.dataset,
+    lang: () => view.lang,
+    typeName,
+    onChoose: (id) => void select(id, true),
+  });
+  byId('search-slot').replaceChildren(search.root);
+
+  const toolbarButtons: [string, () => void][] = [
+    ['zoom-in', () => void renderer?.zoom(1.5)],
+    ['zoom-out', () => void renderer?.zoom(1 / 1.5)],
+    ['fit', () => void renderer?.fit()],
+    ['fullscreen', () => void toggleFullscreen()],
+  ];
+  for (const [id, action] of toolbarButtons) byId(id).addEventListener('click', action);
+  layoutButton.addEventListener('click', () => {
+    if (!layout) return;
+    if (layout.isRunning()) layout.stop();
+    else layout.start();
+    renderChrome();
+  });
+  langButton.addEventListener('click', () => applyView({ ...view, lang: view.lang === 'zh' ? 'en' : 'zh' }, 'push'));
+
+  async function toggleFullscreen(): Promise<void> {
+    if (document.fullscreenElement) await document.exitFullscreen();
+    else await byId('app').requestFullscreen();
+  }
+
+  function renderChrome(): void {
+    const lang = view.lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     byId('title').textContent = t(lang, 'title');
     langButton.textContent = t(lang, 'switchLanguage');
+    const labels: Record<string, Parameters<typeof t>[1]> = {
+      'zoom-in': 'zoomIn',
+      'zoom-out': 'zoomOut',
+      fit: 'fit',
+      fullscreen: 'fullscreen',
+    };
+    for (const [id, key] of Object.entries(labels)) {
+      const button = byId(id);
+      button.title = t(lang, key);
+      button.setAttribute('aria-label', t(lang, key));
+    }
+    byId('fullscreen').textContent = t(lang, 'fullscreen');
+    layoutButton.textContent = t(lang, layout?.isRunning() ? 'layoutStop' : 'layoutStart');
+    layoutButton.setAttribute('aria-pressed', layout?.isRunning() ? 'true' : 'false');
     const badge = byId('dataset-badge');
     badge.hidden = !schema?.synthetic;
     badge.textContent = t(lang, 'synthetic');
-    if (schema && graph) renderLegend(legendPanel, schema.nodeTypes, lang, { nodes: graph.order, edges: graph.size });
-  };
+    search.relabel();
+  }
 
-  const showError = (message: string) => {
+  function counts(): FilterCounts {
+    const nodesByType = new Map<string, { visible: number; total: number }>();
+    const edgesByType = new Map<string, { visible: number; total: number }>();
+    if (graph && renderer) {
+      const r = renderer;
+      graph.forEachNode((node, attrs) => {
+        const c = nodesByType.get(attrs.nodeType) ?? { visible: 0, total: 0 };
+        c.total++;
+        if (r.isVisible(node)) c.visible++;
+        nodesByType.set(attrs.nodeType, c);
+      });
+      graph.forEachEdge((_edge, attrs, s, tgt) => {
+        const c = edgesByType.get(attrs.relType) ?? { visible: 0, total: 0 };
+        c.total++;
+        if (r.isVisible(s) && r.isVisible(tgt) && !view.hiddenRelTypes.includes(attrs.relType)) c.visible++;
+        edgesByType.set(attrs.relType, c);
+      });
+    }
+    return {
+      nodesByType,
+      edgesByType,
+      nodes: renderer?.visibleNodeCount() ?? 0,
+      edges: renderer?.visibleEdgeCount() ?? 0,
+    };
+  }
+
+  function renderLegend(): void {
+    if (!schema) return;
+    const toggle = (list: string[], item: string) =>
+      list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+    renderFilters(
+      legendPanel,
+      schema.nodeTypes,
+      schema.relationTypes,
+      { types: new Set(view.hiddenTypes), relTypes: new Set(view.hiddenRelTypes) },
+      counts(),
+      view.lang,
+      {
+        onToggleType: (type) => applyView({ ...view, hiddenTypes: toggle(view.hiddenTypes, type) }, 'push'),
+        onToggleRelType: (type) => applyView({ ...view, hiddenRelTypes: toggle(view.hiddenRelTypes, type) }, 'push'),
+        onReset: () => applyView({ ...view, hiddenTypes: [], hiddenRelTypes: [], hiddenNodes: [] }, 'push'),
+      },
+    );
+  }
+
+  function showError(message: string): void {
     phase = 'error';
     progress.hide();
     errorBox.hidden = false;
-    errorBox.textContent = t(lang, 'loadFailed', { message });
-  };
+    errorBox.textContent = t(view.lang, 'loadFailed', { message });
+  }
 
-  const closeDetails = () => {
-    detailsRequest++;
+  async function renderPanels(): Promise<void> {
+    const request = ++panelRequest;
+    const lang = view.lang;
+    if (view.panel === 'source' && view.source) {
+      try {
+        const doc = await source.source(view.dataset, view.source);
+        if (request !== panelRequest) return;
+        detailsPanel.hidden = true;
+        renderSource(sourcePanel, doc, view.quote, lang, () =>
+          applyView(
+            { ...view, panel: view.selected ? 'details' : undefined, source: undefined, quote: undefined },
+            'push',
+          ),
+        );
+      } catch (error) {
+        if (request === panelRequest) showError((error as Error).message);
+      }
+      return;
+    }
+    sourcePanel.hidden = true;
+    if (view.panel === 'details' && view.selected && schema) {
+      try {
+        const details = await source.node(view.dataset, view.selected);
+        if (request !== panelRequest || !schema) return;
+        renderDetails(detailsPanel, details, schema.nodeTypes, lang, view.depth, {
+          onSelectNode: (next) => void select(next, true),
+          onClose: () => applyView({ ...view, selected: undefined, panel: undefined }, 'push'),
+          onOpenSource: (sourceId, quote) => applyView({ ...view, panel: 'source', source: sourceId, quote }, 'push'),
+          onHide: (id) =>
+            applyView(
+              { ...view, hiddenNodes: [...view.hiddenNodes, id], selected: undefined, panel: undefined },
+              'push',
+            ),
+          onDepth: (depth) => applyView({ ...view, depth }, 'push'),
+        });
+      } catch (error) {
+        if (request === panelRequest) showError((error as Error).message);
+      }
+      return;
+    }
     detailsPanel.hidden = true;
     delete detailsPanel.dataset.node;
-    renderer?.setSelected(undefined);
-  };
+  }
 
-  const select = async (id: string) => {
-    if (!graph?.hasNode(id) || !schema) return;
-    renderer?.setSelected(id);
-    const request = ++detailsRequest;
-    try {
-      const details = await source.node(dataset, id);
-      if (request !== detailsRequest || !schema) return;
-      renderDetails(detailsPanel, details, schema.nodeTypes, lang, {
-        onSelectNode: (next) => void select(next),
-        onClose: closeDetails,
+  /** Brings the screen (and, unless navigating, the URL) in line with `next`. */
+  function applyView(next: ViewState, history: 'push' | 'replace' | 'none'): void {
+    const previous = view;
+    view = graph && schema ? validateView(next, domain()) : next;
+    if (graph && previous.lang !== view.lang) relabel(graph, view.lang);
+    const filtersChanged =
+      previous.hiddenTypes.join() !== view.hiddenTypes.join() ||
+      previous.hiddenRelTypes.join() !== view.hiddenRelTypes.join() ||
+      previous.hiddenNodes.join() !== view.hiddenNodes.join();
+    if (renderer && (filtersChanged || history === 'none')) {
+      renderer.setFilters({
+        hiddenTypes: new Set(view.hiddenTypes),
+        hiddenRelTypes: new Set(view.hiddenRelTypes),
+        hiddenNodes: new Set(view.hiddenNodes),
       });
-    } catch (error) {
-      if (request === detailsRequest) showError((error as Error).message);
     }
-  };
-
-  langButton.addEventListener('click', () => {
-    lang = lang === 'zh' ? 'en' : 'zh';
-    if (graph) relabel(graph, lang);
+    renderer?.setSelection(view.selected, view.depth);
+    if (history === 'none' && view.camera) renderer?.setCamera({ ...view.camera, angle: 0 });
     renderChrome();
-    const open = detailsPanel.dataset.node;
-    if (open) void select(open);
-  });
+    renderLegend();
+    void renderPanels();
+    if (history !== 'none') url.write(view, history);
+  }
 
-  const start = async () => {
+  function domain() {
+    const g = graph;
+    return {
+      hasNode: (id: string) => g?.hasNode(id) ?? false,
+      nodeTypes: new Set(schema?.nodeTypes.map((x) => x.type) ?? []),
+      relationTypes: new Set(schema?.relationTypes.map((x) => x.type) ?? []),
+    };
+  }
+
+  function onNavigate(next: ViewState): void {
+    if (next.dataset !== view.dataset) {
+      window.location.reload();
+      return;
+    }
+    applyView(next, 'none');
+  }
+
+  async function select(id: string, fly: boolean): Promise<void> {
+    if (!graph?.hasNode(id)) return;
+    // A node chosen from search or a relation is shown even if a filter had hidden it.
+    const type = graph.getNodeAttribute(id, 'nodeType');
+    applyView(
+      {
+        ...view,
+        selected: id,
+        panel: 'details',
+        source: undefined,
+        quote: undefined,
+        hiddenTypes: view.hiddenTypes.filter((x) => x !== type),
+        hiddenNodes: view.hiddenNodes.filter((x) => x !== id),
+      },
+      'push',
+    );
+    if (fly) await renderer?.flyTo(id);
+  }
+
+  function onCamera(): void {
+    if (cameraTimer !== undefined) clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => {
+      if (!renderer) return;
+      const { x, y, ratio } = renderer.camera();
+      view = { ...view, camera: { x, y, ratio } };
+      url.write(view, 'replace');
+    }, 400);
+  }
+
+  // Keyboard: "/" focuses the search box (as in many tools), unless typing elsewhere.
+  function onKey(event: KeyboardEvent): void {
+    if (event.key === '/' && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      search.focus();
+    }
+  }
+
+  async function start(): Promise<void> {
+    url.listen();
+    document.addEventListener('keydown', onKey);
     renderChrome();
     try {
-      progress.show(t(lang, 'loadingSchema'));
-      schema = await source.schema(dataset);
-      progress.show(t(lang, 'loadingGraph'));
-      const payload = await source.graph(dataset, (bytes) =>
-        progress.show(t(lang, 'loadedBytes', { kb: Math.round(bytes / 1024) })),
+      progress.show(t(view.lang, 'loadingSchema'));
+      schema = await source.schema(view.dataset);
+      progress.show(t(view.lang, 'loadingGraph'));
+      const payload = await source.graph(view.dataset, (bytes) =>
+        progress.show(t(view.lang, 'loadedBytes', { kb: Math.round(bytes / 1024) })),
       );
-      progress.show(t(lang, 'building'));
-      graph = buildGraph(payload, schema.nodeTypes, lang);
-      renderer = new GraphRenderer(graph, container, {
-        onClickNode: (id) => void select(id),
-        onClickStage: closeDetails,
+      progress.show(t(view.lang, 'building'));
+      graph = buildGraph(payload, schema.nodeTypes, view.lang);
+      restored = restorePositions(storage, view.dataset, graph);
+      const g = graph;
+      renderer = new GraphRenderer(g, container, {
+        onClickNode: (id) => void select(id, false),
+        onClickStage: () => {
+          if (view.selected || view.panel)
+            applyView({ ...view, selected: undefined, panel: undefined, source: undefined, quote: undefined }, 'push');
+        },
+        onCameraChange: onCamera,
       });
-      renderChrome();
-      phase = 'layout';
-      layout = new LayoutController(graph, {
+      layout = new LayoutController(g, {
         onProgress: ({ fraction, running }) => {
-          if (running) progress.show(t(lang, 'layout'), fraction);
+          if (running) progress.show(t(view.lang, 'layout'), fraction);
         },
         onSettled: () => {
           progress.hide();
+          savePositions(storage, view.dataset, g);
           phase = 'ready';
+          renderChrome();
         },
       });
-      layout.start();
+      applyView(view, 'none');
+      url.write(view, 'replace');
+      if (restored) {
+        progress.hide();
+        phase = 'ready';
+      } else {
+        phase = 'layout';
+        layout.start();
+      }
+      renderChrome();
     } catch (error) {
       showError((error as Error).message);
     }
-  };
+  }
 
-  const destroy = () => {
+  function destroy(): void {
+    if (cameraTimer !== undefined) clearTimeout(cameraTimer);
+    url.dispose();
+    document.removeEventListener('keydown', onKey);
     layout?.kill();
     renderer?.kill();
     layout = undefined;
     renderer = undefined;
-  };
+  }
 
   const automation: ExplorerAutomation = {
     phase: () => phase,
     nodeIds: () => graph?.nodes() ?? [],
     edgeCount: () => graph?.size ?? 0,
+    visibleNodeCount: () => renderer?.visibleNodeCount() ?? 0,
+    visibleEdgeCount: () => renderer?.visibleEdgeCount() ?? 0,
+    highlighted: () => renderer?.highlightedNodes() ?? [],
     nodePosition: (id) => renderer?.viewportPosition(id),
     selected: () => renderer?.selection,
-    lang: () => lang,
+    lang: () => view.lang,
+    view: () => view,
     layoutRunning: () => layout?.isRunning() ?? false,
-    destroy: () => destroy(),
+    positionsRestored: () => restored,
+    destroy,
   };
 
   return { start, destroy, automation };

@@ -1,12 +1,13 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
-import type { GraphPayload, NodeDetails, SchemaPayload, SourceDocument } from './types.ts';
+import type { GraphPayload, NodeDetails, SchemaPayload, SearchHit, SourceDocument } from './types.ts';
 
 export interface GraphDataSource {
   schema(dataset: string): Promise<SchemaPayload>;
   graph(dataset: string, onProgress?: (loadedBytes: number) => void): Promise<GraphPayload>;
   node(dataset: string, id: string): Promise<NodeDetails>;
   source(dataset: string, id: string): Promise<SourceDocument>;
+  search(dataset: string, q: string, limit: number): Promise<SearchHit[]>;
 }
 
 export class DataSourceError extends Error {
@@ -64,6 +65,10 @@ export class HttpDataSource implements GraphDataSource {
 
   node(dataset: string, id: string): Promise<NodeDetails> {
     return this.getJson(`/nodes/${encodeURI(id)}`, { dataset });
+  }
+
+  search(dataset: string, q: string, limit: number): Promise<SearchHit[]> {
+    return this.getJson('/search', { dataset, q, limit: String(limit) });
   }
 
   source(dataset: string, id: string): Promise<SourceDocument> {

@@ -80,3 +80,12 @@ export interface SourceDocument {
   text: string;
   url?: string;
 }
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  name_zh: string;
+  name_en: string;
+  score: number;
+  matched: string;
+}

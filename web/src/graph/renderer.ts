@@ -1,6 +1,8 @@
-// The one owner of the Sigma instance. Hover and selection are display state: the sets they
-// highlight are computed once per change, and the reducers only look them up.
+// The one owner of the Sigma instance. Hover, selection and filters are display state: the
+// sets they need are computed once per change, and the reducers only look them up. Graph data
+// is never modified here.
 import Sigma from 'sigma';
+import type { CameraState } from 'sigma/types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
 
@@ -12,15 +14,49 @@ const HIGHLIGHT_EDGE = '#5b6475';
 export interface RendererEvents {
   onClickNode?: (id: string) => void;
   onClickStage?: () => void;
+  onCameraChange?: (camera: CameraState) => void;
+}
+
+export interface Filters {
+  hiddenTypes: ReadonlySet<string>;
+  hiddenRelTypes: ReadonlySet<string>;
+  hiddenNodes: ReadonlySet<string>;
+}
+
+/** The nodes within `depth` steps of `center`, walking only through visible nodes. */
+export function egoNetwork(
+  graph: ExplorerGraph,
+  center: string,
+  depth: number,
+  visible: (node: string) => boolean,
+): Set<string> {
+  const seen = new Set<string>([center]);
+  let frontier = [center];
+  for (let step = 0; step < depth; step++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachNeighbor(node, (neighbor) => {
+        if (!seen.has(neighbor) && visible(neighbor)) {
+          seen.add(neighbor);
+          next.push(neighbor);
+        }
+      });
+    }
+    frontier = next;
+  }
+  return seen;
 }
 
 export class GraphRenderer {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
   private hovered: string | undefined;
   private selected: string | undefined;
-  /** Nodes to keep bright (focus + neighbours); undefined when nothing is highlighted. */
+  private depth = 1;
+  /** Nodes to keep bright (focus + neighbourhood); undefined when nothing is highlighted. */
   private highlighted: Set<string> | undefined;
   private focus: Set<string> = new Set();
+  private hiddenNodes: Set<string> = new Set();
+  private hiddenEdges: Set<string> = new Set();
   /** Panels opening and closing change the container's size, not the window's. */
   private readonly resizeObserver: ResizeObserver;
 
@@ -49,6 +85,10 @@ export class GraphRenderer {
     this.sigma.on('leaveNode', () => this.setHovered(undefined));
     this.sigma.on('clickNode', ({ node }) => events.onClickNode?.(node));
     this.sigma.on('clickStage', () => events.onClickStage?.());
+    if (events.onCameraChange) {
+      const onCamera = events.onCameraChange;
+      this.sigma.getCamera().on('updated', (state) => onCamera(state));
+    }
     this.resizeObserver = new ResizeObserver(() => {
       this.sigma.resize();
       this.sigma.refresh({ skipIndexation: true });
@@ -62,9 +102,11 @@ export class GraphRenderer {
     this.recompute();
   }
 
-  setSelected(node: string | undefined): void {
-    if (node === this.selected) return;
-    this.selected = node !== undefined && this.graph.hasNode(node) ? node : undefined;
+  setSelection(node: string | undefined, depth: number): void {
+    const selected = node !== undefined && this.graph.hasNode(node) ? node : undefined;
+    if (selected === this.selected && depth === this.depth) return;
+    this.selected = selected;
+    this.depth = depth;
     this.recompute();
   }
 
@@ -72,21 +114,58 @@ export class GraphRenderer {
     return this.selected;
   }
 
+  setFilters(filters: Filters): void {
+    const hiddenNodes = new Set<string>();
+    this.graph.forEachNode((node, attrs) => {
+      if (filters.hiddenTypes.has(attrs.nodeType) || filters.hiddenNodes.has(node)) hiddenNodes.add(node);
+    });
+    const hiddenEdges = new Set<string>();
+    this.graph.forEachEdge((edge, attrs, source, target) => {
+      if (filters.hiddenRelTypes.has(attrs.relType) || hiddenNodes.has(source) || hiddenNodes.has(target))
+        hiddenEdges.add(edge);
+    });
+    this.hiddenNodes = hiddenNodes;
+    this.hiddenEdges = hiddenEdges;
+    this.recompute();
+  }
+
+  isVisible(node: string): boolean {
+    return this.graph.hasNode(node) && !this.hiddenNodes.has(node);
+  }
+
+  visibleNodeCount(): number {
+    return this.graph.order - this.hiddenNodes.size;
+  }
+
+  visibleEdgeCount(): number {
+    return this.graph.size - this.hiddenEdges.size;
+  }
+
+  /** The highlighted set (selection's ego network or hover), for tests and the table. */
+  highlightedNodes(): string[] {
+    return this.highlighted ? [...this.highlighted] : [];
+  }
+
   private recompute(): void {
-    const center = this.hovered ?? this.selected;
-    if (center === undefined || !this.graph.hasNode(center)) {
+    const visible = (n: string) => !this.hiddenNodes.has(n);
+    const hovered = this.hovered !== undefined && visible(this.hovered) ? this.hovered : undefined;
+    const selected = this.selected !== undefined && visible(this.selected) ? this.selected : undefined;
+    if (hovered !== undefined) {
+      this.highlighted = egoNetwork(this.graph, hovered, 1, visible);
+      if (selected) this.highlighted.add(selected);
+      this.focus = new Set([hovered, ...(selected ? [selected] : [])]);
+    } else if (selected !== undefined) {
+      this.highlighted = egoNetwork(this.graph, selected, this.depth, visible);
+      this.focus = new Set([selected]);
+    } else {
       this.highlighted = undefined;
       this.focus = new Set();
-    } else {
-      const set = new Set<string>([center]);
-      this.graph.forEachNeighbor(center, (n) => set.add(n));
-      this.highlighted = set;
-      this.focus = new Set([center, ...(this.selected ? [this.selected] : [])]);
     }
     this.sigma.refresh({ skipIndexation: true });
   }
 
   private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    if (this.hiddenNodes.has(node)) return { ...data, hidden: true };
     if (!this.highlighted) return data;
     if (this.highlighted.has(node)) {
       return { ...data, forceLabel: true, highlighted: this.focus.has(node), zIndex: this.focus.has(node) ? 2 : 1 };
@@ -95,10 +174,16 @@ export class GraphRenderer {
   }
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
+    if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
     if (!this.highlighted) return data;
-    const center = this.hovered ?? this.selected;
     const [source, target] = this.graph.extremities(edge);
-    if (source === center || target === center) return { ...data, color: HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
+    if (
+      this.highlighted.has(source) &&
+      this.highlighted.has(target) &&
+      (this.focus.has(source) || this.focus.has(target) || this.depth > 1)
+    ) {
+      return { ...data, color: HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
+    }
     return { ...data, hidden: true };
   }
 
@@ -110,10 +195,27 @@ export class GraphRenderer {
     return this.sigma.framedGraphToViewport({ x: display.x, y: display.y });
   }
 
-  async focusNode(node: string): Promise<void> {
+  async flyTo(node: string): Promise<void> {
     const display = this.sigma.getNodeDisplayData(node);
     if (!display) return;
     await this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.5 }, { duration: 500 });
+  }
+
+  camera(): CameraState {
+    return this.sigma.getCamera().getState();
+  }
+
+  setCamera(state: CameraState): void {
+    this.sigma.getCamera().setState(state);
+  }
+
+  async zoom(factor: number): Promise<void> {
+    const camera = this.sigma.getCamera();
+    await camera.animate({ ratio: camera.getState().ratio / factor }, { duration: 250 });
+  }
+
+  async fit(): Promise<void> {
+    await this.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
   }
 
   kill(): void {

@@ -20,17 +20,26 @@ const HIDDEN_PROPERTIES = new Set([
 export interface DetailsHandlers {
   onSelectNode: (id: string) => void;
   onClose: () => void;
+  onOpenSource: (source: string, quote: string) => void;
+  onHide: (id: string) => void;
+  onDepth: (depth: 1 | 2) => void;
 }
 
-function evidenceBlock(evidence: readonly Evidence[], lang: Lang): HTMLElement[] {
-  return evidence.map((e) =>
-    h(
+function evidenceBlock(
+  evidence: readonly Evidence[],
+  lang: Lang,
+  onOpen: DetailsHandlers['onOpenSource'],
+): HTMLElement[] {
+  return evidence.map((e) => {
+    const open = h('button', { type: 'button', class: 'open-source', 'data-source': e.source }, t(lang, 'openSource'));
+    open.addEventListener('click', () => onOpen(e.source, e.quote));
+    return h(
       'blockquote',
       { class: 'evidence', 'data-source': e.source },
       `“${e.quote}”`,
-      h('footer', {}, `${t(lang, 'source')}: ${e.source}`),
-    ),
-  );
+      h('footer', {}, `${t(lang, 'source')}: ${e.source} `, open),
+    );
+  });
 }
 
 function formatValue(value: unknown): string {
@@ -44,6 +53,7 @@ export function renderDetails(
   details: NodeDetails,
   types: readonly SchemaNodeType[],
   lang: Lang,
+  depth: 1 | 2,
   handlers: DetailsHandlers,
 ): void {
   const { node, relations } = details;
@@ -56,6 +66,24 @@ export function renderDetails(
   badge.style.background = typeInfo?.color ?? '#888';
   const closeButton = h('button', { class: 'close', type: 'button', 'aria-label': t(lang, 'close') }, '×');
   closeButton.addEventListener('click', handlers.onClose);
+  const depthButtons = ([1, 2] as const).map((d) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'depth', 'data-depth': String(d), 'aria-pressed': d === depth ? 'true' : 'false' },
+      t(lang, d === 1 ? 'depth1' : 'depth2'),
+    );
+    button.addEventListener('click', () => handlers.onDepth(d));
+    return button;
+  });
+  const hideButton = h('button', { type: 'button', class: 'hide-node' }, t(lang, 'hide'));
+  hideButton.addEventListener('click', () => handlers.onHide(node.id));
+  const tools = h(
+    'div',
+    { class: 'node-tools' },
+    h('span', {}, `${t(lang, 'neighbourhood')}:`),
+    ...depthButtons,
+    hideButton,
+  );
 
   const description = lang === 'zh' ? node.description_zh : node.description_en;
   const properties = Object.entries(node).filter(
@@ -73,12 +101,13 @@ export function renderDetails(
     h('p', { class: 'name-zh', 'data-field': 'name_zh' }, node.name_zh),
     h('p', { class: 'name-en', 'data-field': 'name_en' }, node.name_en),
     badge,
+    tools,
     description ? h('p', { class: 'description' }, String(description)) : null,
     properties.length > 0
       ? h('dl', {}, ...properties.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))]))
       : null,
     h('h3', {}, t(lang, 'evidence')),
-    ...evidenceBlock(node.evidence, lang),
+    ...evidenceBlock(node.evidence, lang, handlers.onOpenSource),
     relations.length > 0 ? h('h3', {}, `${t(lang, 'relations')} (${relations.length})`) : null,
     ...[...groups.values()].map((group) => {
       const first = group[0] as NodeRelation;
@@ -102,7 +131,7 @@ export function renderDetails(
               'details',
               {},
               h('summary', {}, t(lang, 'evidence')),
-              ...evidenceBlock(relation.evidence, lang),
+              ...evidenceBlock(relation.evidence, lang, handlers.onOpenSource),
             );
             return h('li', {}, link, quotes);
           }),

@@ -1,0 +1,171 @@
+// The explorer's tools, each checked on what is drawn as well as on the page: search, filters,
+// focus, evidence → source, shareable state, language, kept positions.
+import { expect, test, type Page } from '@playwright/test';
+import { clickNode, graphPixels, openExplorer, saveScreenshot } from './helpers.ts';
+
+const INDICATOR = '#c5b0d5';
+
+async function pick(page: Page, query: string, expected: string): Promise<void> {
+  const input = page.locator('#search-input');
+  await input.fill(query);
+  await expect(page.locator(`#search-results li[data-node="${expected}"]`)).toBeVisible();
+  // Keyboard only: move to the expected result and choose it.
+  const ids = await page
+    .locator('#search-results li')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-node')));
+  const index = ids.indexOf(expected);
+  for (let i = 0; i < index; i++) await input.press('ArrowDown');
+  await input.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.explorer?.selected())).toBe(expected);
+}
+
+test.describe('search', () => {
+  for (const [query, id] of [
+    ['海尔', 'firm/haier'],
+    ['Haier', 'firm/haier'],
+    ['hejt', 'firm/haier'],
+    ['繁星', 'programme/fanxing-plan'],
+    ['Beihang', 'institute/buaa-qingdao'],
+    ['bhqdyjy', 'institute/buaa-qingdao'],
+  ] as [string, string][]) {
+    test(`finds ${id} by "${query}", selects it, flies to it and highlights its neighbourhood`, async ({ page }) => {
+      await openExplorer(page, '?lang=zh');
+      await pick(page, query, id);
+      await expect(page.locator('#details')).toBeVisible();
+      await expect(page.locator('#details')).toHaveAttribute('data-node', id);
+      // The camera flew to it: the node is drawn near the centre of the graph area.
+      const box = await page.locator('#graph-container').boundingBox();
+      await expect
+        .poll(async () => {
+          const p = await page.evaluate((n) => window.explorer?.nodePosition(n), id);
+          return p && box ? Math.hypot(p.x - box.width / 2, p.y - box.height / 2) : Infinity;
+        })
+        .toBeLessThan(60);
+      // Its neighbourhood is highlighted on the canvas: the rest is drawn faded.
+      expect((await graphPixels(page)).near('#e3e6ec', 6)).toBeGreaterThan(100);
+      expect(await page.evaluate(() => window.explorer?.highlighted().length)).toBeGreaterThan(1);
+    });
+  }
+});
+
+test('filters change what is drawn, with live counts, and reset brings it back', async ({ page }) => {
+  await openExplorer(page, '?lang=en');
+  const total = await page.evaluate(() => window.explorer?.visibleNodeCount() ?? 0);
+  const before = await graphPixels(page);
+  expect(before.near(INDICATOR, 10)).toBeGreaterThan(20);
+  const indicators = Number(
+    (await page.locator('#filter-types li[data-type="Indicator"] .count').textContent()) ?? '0',
+  );
+  expect(indicators).toBeGreaterThan(0);
+  await page.locator('#filter-type-Indicator').uncheck();
+  await expect.poll(() => page.evaluate(() => window.explorer?.visibleNodeCount())).toBe(total - indicators);
+  await expect(page.locator('#filter-types li[data-type="Indicator"] .count')).toHaveText(`0/${indicators}`);
+  expect((await graphPixels(page)).near(INDICATOR, 10)).toBeLessThan(before.near(INDICATOR, 10) / 4);
+  // A relation type off: its edges go, the nodes stay.
+  const edges = await page.evaluate(() => window.explorer?.visibleEdgeCount() ?? 0);
+  await page.locator('#filter-rel-MEASURES').uncheck();
+  await page.locator('#filter-rel-ATTRACTS').uncheck();
+  await expect.poll(() => page.evaluate(() => window.explorer?.visibleEdgeCount())).toBeLessThan(edges);
+  expect(await page.evaluate(() => window.explorer?.visibleNodeCount())).toBe(total - indicators);
+  await page.locator('#filters-reset').click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.visibleNodeCount())).toBe(total);
+  expect((await graphPixels(page)).near(INDICATOR, 10)).toBeGreaterThan(20);
+});
+
+test('focus: 1 or 2 steps around the selection, and hide', async ({ page }) => {
+  await openExplorer(page, '?lang=en');
+  await clickNode(page, 'firm/haier');
+  await expect(page.locator('#details')).toBeVisible();
+  const one = await page.evaluate(() => window.explorer?.highlighted().length ?? 0);
+  await page.locator('#details button.depth[data-depth="2"]').click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.highlighted().length ?? 0)).toBeGreaterThan(one);
+  const total = await page.evaluate(() => window.explorer?.visibleNodeCount() ?? 0);
+  await page.locator('#details button.hide-node').click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.visibleNodeCount())).toBe(total - 1);
+  await expect(page.locator('#details')).toBeHidden();
+});
+
+test('the evidence opens its source, scrolled to the quote and highlighted', async ({ page }) => {
+  await openExplorer(page, '?lang=zh');
+  await clickNode(page, 'firm/haier');
+  await page.locator('#details blockquote.evidence button.open-source').first().click();
+  const mark = page.locator('#source-panel mark#source-quote');
+  await expect(mark).toHaveText('评选海尔集团等崂山区十强科技创新企业进行表彰');
+  await expect(mark).toBeInViewport();
+  await expect(page.locator('#source-panel .source-title')).toContainText('科技创新大会');
+  await saveScreenshot(page, 'source-quote');
+});
+
+test('a copied URL restores the same view in a new page, and back walks through the views', async ({
+  page,
+  context,
+}) => {
+  await openExplorer(page, '?lang=zh');
+  await page.locator('#filter-type-Indicator').uncheck();
+  await clickNode(page, 'firm/haier');
+  await page.locator('#details button.depth[data-depth="2"]').click();
+  await page.locator('#lang-toggle').click();
+  await expect(page.locator('#title')).toHaveText('Laoshan Innovation Ecosystem');
+  const link = page.url();
+  expect(link).toContain('node=firm%2Fhaier');
+  const expected = await page.evaluate(() => ({
+    view: window.explorer?.view(),
+    highlighted: window.explorer?.highlighted().sort(),
+    visible: window.explorer?.visibleNodeCount(),
+  }));
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => window.explorer?.phase() === 'ready');
+  const restored = await other.evaluate(() => ({
+    view: window.explorer?.view(),
+    highlighted: window.explorer?.highlighted().sort(),
+    visible: window.explorer?.visibleNodeCount(),
+  }));
+  expect(restored.view?.selected).toBe('firm/haier');
+  expect(restored.view?.hiddenTypes).toEqual(['Indicator']);
+  expect(restored.view?.lang).toBe('en');
+  expect(restored.view?.depth).toBe(2);
+  expect(restored.highlighted).toEqual(expected.highlighted);
+  expect(restored.visible).toBe(expected.visible);
+  await expect(other.locator('#details [data-field="name_en"]')).toHaveText('Haier Group');
+  expect((await graphPixels(other)).nonBackground).toBeGreaterThan(1_000);
+
+  // Back: language, then depth, then selection, then the filter.
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.explorer?.lang())).toBe('zh');
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.explorer?.view().depth)).toBe(1);
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.explorer?.selected())).toBeUndefined();
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.explorer?.view().hiddenTypes.length)).toBe(0);
+});
+
+test('unknown ids and types in a link are dropped, not crashed on', async ({ page }) => {
+  await openExplorer(page, '?lang=en&node=firm/atlantis&hide=Spaceship,Firm&hideNodes=x/y&panel=details');
+  const view = await page.evaluate(() => window.explorer?.view());
+  expect(view).toMatchObject({ selected: undefined, hiddenTypes: ['Firm'], hiddenNodes: [], panel: undefined });
+  await expect(page.locator('#error')).toBeHidden();
+});
+
+test('the language switches every UI string and every label live', async ({ page }) => {
+  await openExplorer(page, '?lang=zh');
+  await expect(page.locator('#filter-types li[data-type="Firm"]')).toContainText('企业');
+  await expect(page.locator('#search-input')).toHaveAttribute('placeholder', /搜索/);
+  await page.locator('#lang-toggle').click();
+  await expect(page.locator('#filter-types li[data-type="Firm"]')).toContainText('Firm');
+  await expect(page.locator('#search-input')).toHaveAttribute('placeholder', /Search/);
+  await expect(page.locator('#title')).toHaveText('Laoshan Innovation Ecosystem');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+});
+
+test('a reload keeps the layout: positions come back instead of reshuffling', async ({ page }) => {
+  await openExplorer(page, '?lang=en');
+  const before = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
+  await page.reload();
+  await page.waitForFunction(() => window.explorer?.phase() === 'ready');
+  expect(await page.evaluate(() => window.explorer?.positionsRestored())).toBe(true);
+  const after = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
+  expect(after && before && Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(2);
+});

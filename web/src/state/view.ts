@@ -1,0 +1,72 @@
+// The view: everything a shared link must reproduce, as one serialisable value. The URL holds
+// it (see url.ts); stories and the offline bundle (roadmap) will store the same value.
+import type { Lang } from '../i18n.ts';
+
+export type PanelName = 'details' | 'source' | 'filters';
+
+export interface Camera {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface ViewState {
+  dataset: string;
+  lang: Lang;
+  /** The selected node, whose ego network is highlighted. */
+  selected: string | undefined;
+  /** Steps around the selection that stay highlighted: 1 or 2. */
+  depth: 1 | 2;
+  /** Node and relation types filtered out of the view. */
+  hiddenTypes: string[];
+  hiddenRelTypes: string[];
+  /** Nodes the user removed from the view. */
+  hiddenNodes: string[];
+  panel: PanelName | undefined;
+  /** The source document open in the source panel, and the quote to show in it. */
+  source: string | undefined;
+  quote: string | undefined;
+  camera: Camera | undefined;
+}
+
+export const DEFAULT_DATASET = 'laoshan';
+
+export function defaultView(lang: Lang): ViewState {
+  return {
+    dataset: DEFAULT_DATASET,
+    lang,
+    selected: undefined,
+    depth: 1,
+    hiddenTypes: [],
+    hiddenRelTypes: [],
+    hiddenNodes: [],
+    panel: undefined,
+    source: undefined,
+    quote: undefined,
+    camera: undefined,
+  };
+}
+
+/** What the data allows: a view naming anything else is cleaned, never trusted. */
+export interface ViewDomain {
+  hasNode(id: string): boolean;
+  nodeTypes: ReadonlySet<string>;
+  relationTypes: ReadonlySet<string>;
+}
+
+/** Drops what the data does not know (unknown ids and types); never throws. */
+export function validateView(view: ViewState, domain: ViewDomain): ViewState {
+  const selected = view.selected !== undefined && domain.hasNode(view.selected) ? view.selected : undefined;
+  return {
+    ...view,
+    selected,
+    hiddenTypes: view.hiddenTypes.filter((t) => domain.nodeTypes.has(t)),
+    hiddenRelTypes: view.hiddenRelTypes.filter((t) => domain.relationTypes.has(t)),
+    hiddenNodes: view.hiddenNodes.filter((id) => domain.hasNode(id)),
+    panel: view.panel === 'details' && !selected ? undefined : view.panel,
+  };
+}
+
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
