@@ -169,3 +169,33 @@ test('a reload keeps the layout: positions come back instead of reshuffling', as
   const after = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
   expect(after && before && Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(2);
 });
+
+test('paths: how is Haier linked to the Beihang institute? Drawn, written out, shareable', async ({
+  page,
+  context,
+}) => {
+  await openExplorer(page, '?lang=zh');
+  await clickNode(page, 'firm/haier');
+  await page.locator('#details button.paths-from').click();
+  await expect(page.locator('#paths-panel')).toBeVisible();
+  await expect(page.locator('#path-from-input')).toHaveValue('海尔集团');
+  const to = page.locator('#path-to-input');
+  await to.fill('北航');
+  await expect(page.locator('#path-to-results li[data-node="institute/buaa-qingdao"]')).toBeVisible();
+  await to.press('Enter');
+  const chains = page.locator('#path-list li');
+  await expect(chains.first()).toBeVisible();
+  const first = (await chains.first().getAttribute('data-chain')) ?? '';
+  expect(first.startsWith('海尔集团 —获评→ 崂山区十强科技创新企业')).toBe(true);
+  expect(first.endsWith('北航青岛研究院')).toBe(true);
+  // Drawn: the path's edges in the path colour, everything else faded.
+  await expect.poll(async () => (await graphPixels(page)).near('#2563eb', 30)).toBeGreaterThan(100);
+  const highlighted = await page.evaluate(() => window.explorer?.highlighted() ?? []);
+  expect(highlighted).toEqual(expect.arrayContaining(['firm/haier', 'institute/buaa-qingdao']));
+  await saveScreenshot(page, 'paths');
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.waitForFunction(() => window.explorer?.phase() === 'ready');
+  await expect(other.locator('#path-list li').first()).toHaveAttribute('data-chain', first);
+});

@@ -96,7 +96,7 @@ export function createApp({
     }
   });
   // Expensive reads get a per-IP limit each; writes need the admin token (and are limited too).
-  for (const path of ['/api/graph', '/api/search', /^\/api\/nodes\/.+\/neighbors$/])
+  for (const path of ['/api/graph', '/api/search', '/api/paths', /^\/api\/nodes\/.+\/neighbors$/])
     app.use(path, perIpLimit(rateLimitPerMinute));
   // Writes are checked before their body is even read.
   for (const method of ['delete', 'post', 'put', 'patch'] as const) {

@@ -27,6 +27,8 @@ export const QUERY_NAMES = [
   'dataset-delete-batch',
   'dataset-delete-sources',
   'dataset-remove',
+  'paths',
+  'nodes-exist',
   'search-prefix',
   'search-fulltext-zh',
   'search-fulltext-latin',

@@ -191,3 +191,51 @@ describe('the error shape everywhere', () => {
     expectErrorShape(badJson.body);
   });
 });
+
+describe('GET /api/paths', () => {
+  it('returns up to k shortest paths, each a connected chain from one node to the other', async () => {
+    const { status, body } = await getJson(
+      `${server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=6&k=3`,
+    );
+    expect(status).toBe(200);
+    expect(body.paths.length).toBeGreaterThan(0);
+    expect(body.paths.length).toBeLessThanOrEqual(3);
+    let previous = 0;
+    for (const path of body.paths) {
+      expect(path.nodes[0].id).toBe('firm/haier');
+      expect(path.nodes.at(-1).id).toBe('institute/buaa-qingdao');
+      expect(path.edges).toHaveLength(path.nodes.length - 1);
+      expect(path.length).toBeLessThanOrEqual(6);
+      expect(path.length).toBeGreaterThanOrEqual(previous);
+      previous = path.length;
+      path.edges.forEach((edge: { source: string; target: string; type_zh: string }, i: number) => {
+        const ends = new Set([path.nodes[i].id, path.nodes[i + 1].id]);
+        expect(ends.has(edge.source) && ends.has(edge.target)).toBe(true);
+        expect(edge.type_zh).toBeTruthy();
+      });
+    }
+    // The shortest path is as short as the graph allows: no path within fewer steps exists.
+    const shorter = await getJson(
+      `${server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=${body.paths[0].length - 1}`,
+    );
+    expect(shorter.body.paths).toEqual([]);
+  });
+
+  it('answers 404 for an unknown end, 400 for bad bounds, and nothing for a node to itself', async () => {
+    const missing = await getJson(`${server.url}/api/paths?from=firm/haier&to=firm/nobody`);
+    expect(missing.status).toBe(404);
+    expect(expectErrorShape(missing.body).details).toMatchObject({ field: 'to' });
+    for (const bad of [
+      'from=firm/haier',
+      'from=firm/haier&to=district/laoshan&maxHops=9',
+      'from=firm/haier&to=district/laoshan&k=0',
+      'from=a&to=b&x=1',
+    ]) {
+      const { status, body } = await getJson(`${server.url}/api/paths?${bad}`);
+      expect(status, bad).toBe(400);
+      expectErrorShape(body);
+    }
+    const self = await getJson(`${server.url}/api/paths?from=firm/haier&to=firm/haier`);
+    expect(self.body.paths).toEqual([]);
+  });
+});

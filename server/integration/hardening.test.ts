@@ -138,6 +138,8 @@ describe('Cypher injection', () => {
         `/api/search?q=haier&types=${e}`,
         `/api/search?q=haier&dataset=${e}`,
         `/api/sources/${e}`,
+        `/api/paths?from=${e}&to=firm/haier`,
+        `/api/paths?from=firm/haier&to=district/laoshan&maxHops=${e}`,
       );
     }
     for (const url of urls) {

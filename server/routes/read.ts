@@ -55,6 +55,18 @@ const graphQuery = z
   .strict();
 
 const nodeParams = z.object({ id: nodeIdSchema }).strict();
+export const MAX_PATH_HOPS = 8;
+export const MAX_PATHS = 10;
+const pathsQuery = z
+  .object({
+    from: nodeIdSchema,
+    to: nodeIdSchema,
+    dataset: datasetParam.optional(),
+    maxHops: intParam(1, MAX_PATH_HOPS).optional(),
+    k: intParam(1, MAX_PATHS).optional(),
+  })
+  .strict();
+
 const searchQuery = z
   .object({
     q: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters'),
@@ -221,6 +233,46 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
     });
     // The contract's answer is the ranked list itself.
     res.json(rankCandidates(candidates, q.q, q.limit ?? 20));
+  });
+
+  router.get('/paths', async (req, res) => {
+    const q = parseInput(pathsQuery, req.query, 'query');
+    const ds = await datasets.resolve(q.dataset);
+    const { found, paths } = await db.readTx(async (tx) => {
+      const found = new Set(
+        (await db.runIn(tx, 'nodes-exist', { key: ds.key, ids: [q.from, q.to] })).map((r) => String(r.id)),
+      );
+      if (found.size < (q.from === q.to ? 1 : 2) || q.from === q.to) return { found, paths: [] as Row[] };
+      return {
+        found,
+        paths: await db.runIn(tx, 'paths', {
+          key: ds.key,
+          from: q.from,
+          to: q.to,
+          maxHops: q.maxHops ?? 4,
+          k: q.k ?? 3,
+        }),
+      };
+    });
+    for (const [field, id] of [
+      ['from', q.from],
+      ['to', q.to],
+    ] as const) {
+      if (!found.has(id)) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field });
+    }
+    res.json({
+      dataset: ds.name,
+      from: q.from,
+      to: q.to,
+      paths: paths.map((p) => {
+        const edges = (p.edges as Row[]).map((e) => {
+          const type = String(e.type);
+          const info = isRelationType(type) ? RELATION_TYPES[type] : undefined;
+          return { ...e, type_zh: info?.zh ?? type, type_en: info?.en ?? type };
+        });
+        return { length: edges.length, nodes: p.nodes, edges };
+      }),
+    });
   });
 
   router.get('/sources/*path', async (req, res) => {

@@ -16,6 +16,7 @@ import { byId } from './ui/dom.ts';
 import { renderFilters, type FilterCounts } from './ui/filters.ts';
 import { ProgressView } from './ui/progress.ts';
 import { SearchBox } from './ui/search.ts';
+import { renderPaths } from './ui/paths-panel.ts';
 import { renderSource } from './ui/source-panel.ts';
 
 export interface ExplorerOptions {
@@ -75,6 +76,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   const container = byId('graph-container');
   const detailsPanel = byId('details');
   const sourcePanel = byId('source-panel');
+  const pathsPanel = byId('paths-panel');
   const legendPanel = byId('legend');
   const errorBox = byId('error');
   const langButton = byId<HTMLButtonElement>('lang-toggle');
@@ -92,6 +94,19 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     onChoose: (id) => void select(id, true),
   });
   byId('search-slot').replaceChildren(search.root);
+  const pathEnd = (end: 'pathFrom' | 'pathTo') =>
+    new SearchBox({
+      source,
+      dataset: () => view.dataset,
+      lang: () => view.lang,
+      typeName,
+      idPrefix: end === 'pathFrom' ? 'path-from' : 'path-to',
+      onChoose: (id) => applyView({ ...view, panel: 'paths', [end]: id }, 'push'),
+    });
+  const pathFromBox = pathEnd('pathFrom');
+  const pathToBox = pathEnd('pathTo');
+  const PATH_HOPS = 6;
+  const PATH_COUNT = 5;
 
   const toolbarButtons: [string, () => void][] = [
     ['zoom-in', () => void renderer?.zoom(1.5)],
@@ -136,6 +151,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     badge.hidden = !schema?.synthetic;
     badge.textContent = t(lang, 'synthetic');
     search.relabel();
+    pathFromBox.relabel();
+    pathToBox.relabel();
   }
 
   function counts(): FilterCounts {
@@ -190,9 +207,59 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     errorBox.textContent = t(view.lang, 'loadFailed', { message });
   }
 
+  function nodeName(id: string | undefined): string {
+    if (!id || !graph?.hasNode(id)) return '';
+    const attrs = graph.getNodeAttributes(id);
+    return view.lang === 'zh' ? attrs.name_zh : attrs.name_en;
+  }
+
   async function renderPanels(): Promise<void> {
     const request = ++panelRequest;
     const lang = view.lang;
+    if (view.panel !== 'paths') {
+      pathsPanel.hidden = true;
+      renderer?.setPaths(undefined);
+    }
+    if (view.panel === 'paths') {
+      detailsPanel.hidden = true;
+      sourcePanel.hidden = true;
+      pathFromBox.setValue(nodeName(view.pathFrom));
+      pathToBox.setValue(nodeName(view.pathTo));
+      pathFromBox.relabel();
+      pathToBox.relabel();
+      const handlers = {
+        onSelectNode: (id: string) => void select(id, true),
+        onClose: () =>
+          applyView(
+            { ...view, panel: view.selected ? 'details' : undefined, pathFrom: undefined, pathTo: undefined },
+            'push',
+          ),
+      };
+      if (!view.pathFrom || !view.pathTo) {
+        renderer?.setPaths(undefined);
+        renderPaths(pathsPanel, { from: pathFromBox.root, to: pathToBox.root }, undefined, PATH_HOPS, lang, handlers);
+        return;
+      }
+      try {
+        const result = await source.paths(view.dataset, view.pathFrom, view.pathTo, PATH_HOPS, PATH_COUNT);
+        if (request !== panelRequest) return;
+        renderer?.setPaths({
+          nodes: result.paths.flatMap((p) => p.nodes.map((n) => n.id)),
+          edges: result.paths.flatMap((p) => p.edges.map((e) => e.id)),
+        });
+        renderPaths(
+          pathsPanel,
+          { from: pathFromBox.root, to: pathToBox.root },
+          result.paths,
+          PATH_HOPS,
+          lang,
+          handlers,
+        );
+      } catch (error) {
+        if (request === panelRequest) showError((error as Error).message);
+      }
+      return;
+    }
     if (view.panel === 'source' && view.source) {
       try {
         const doc = await source.source(view.dataset, view.source);
@@ -224,6 +291,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
               'push',
             ),
           onDepth: (depth) => applyView({ ...view, depth }, 'push'),
+          onPathsFrom: (id) => applyView({ ...view, panel: 'paths', pathFrom: id, pathTo: undefined }, 'push'),
         });
       } catch (error) {
         if (request === panelRequest) showError((error as Error).message);

@@ -1,6 +1,6 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
-import type { GraphPayload, NodeDetails, SchemaPayload, SearchHit, SourceDocument } from './types.ts';
+import type { GraphPayload, NodeDetails, PathsPayload, SchemaPayload, SearchHit, SourceDocument } from './types.ts';
 
 export interface GraphDataSource {
   schema(dataset: string): Promise<SchemaPayload>;
@@ -8,6 +8,7 @@ export interface GraphDataSource {
   node(dataset: string, id: string): Promise<NodeDetails>;
   source(dataset: string, id: string): Promise<SourceDocument>;
   search(dataset: string, q: string, limit: number): Promise<SearchHit[]>;
+  paths(dataset: string, from: string, to: string, maxHops: number, k: number): Promise<PathsPayload>;
 }
 
 export class DataSourceError extends Error {
@@ -65,6 +66,10 @@ export class HttpDataSource implements GraphDataSource {
 
   node(dataset: string, id: string): Promise<NodeDetails> {
     return this.getJson(`/nodes/${encodeURI(id)}`, { dataset });
+  }
+
+  paths(dataset: string, from: string, to: string, maxHops: number, k: number): Promise<PathsPayload> {
+    return this.getJson('/paths', { dataset, from, to, maxHops: String(maxHops), k: String(k) });
   }
 
   search(dataset: string, q: string, limit: number): Promise<SearchHit[]> {

@@ -89,3 +89,21 @@ export interface SearchHit {
   score: number;
   matched: string;
 }
+
+export interface PathEdge extends EdgeSummary {
+  type_zh: string;
+  type_en: string;
+}
+
+export interface GraphPath {
+  length: number;
+  nodes: { id: string; type: string; name_zh: string; name_en: string }[];
+  edges: PathEdge[];
+}
+
+export interface PathsPayload {
+  dataset: string;
+  from: string;
+  to: string;
+  paths: GraphPath[];
+}

@@ -10,6 +10,7 @@ export const LABEL_FONT =
   '"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const FADED_NODE = '#e3e6ec';
 const HIGHLIGHT_EDGE = '#5b6475';
+const PATH_EDGE = '#2563eb';
 
 export interface RendererEvents {
   onClickNode?: (id: string) => void;
@@ -57,6 +58,9 @@ export class GraphRenderer {
   private focus: Set<string> = new Set();
   private hiddenNodes: Set<string> = new Set();
   private hiddenEdges: Set<string> = new Set();
+  /** Nodes and edges of the paths shown; when set, they are what is highlighted. */
+  private pathNodes: Set<string> | undefined;
+  private pathEdges: Set<string> = new Set();
   /** Panels opening and closing change the container's size, not the window's. */
   private readonly resizeObserver: ResizeObserver;
 
@@ -129,6 +133,12 @@ export class GraphRenderer {
     this.recompute();
   }
 
+  setPaths(paths: { nodes: string[]; edges: string[] } | undefined): void {
+    this.pathNodes = paths ? new Set(paths.nodes.filter((n) => this.graph.hasNode(n))) : undefined;
+    this.pathEdges = new Set(paths?.edges ?? []);
+    this.recompute();
+  }
+
   isVisible(node: string): boolean {
     return this.graph.hasNode(node) && !this.hiddenNodes.has(node);
   }
@@ -150,7 +160,10 @@ export class GraphRenderer {
     const visible = (n: string) => !this.hiddenNodes.has(n);
     const hovered = this.hovered !== undefined && visible(this.hovered) ? this.hovered : undefined;
     const selected = this.selected !== undefined && visible(this.selected) ? this.selected : undefined;
-    if (hovered !== undefined) {
+    if (this.pathNodes) {
+      this.highlighted = new Set(this.pathNodes);
+      this.focus = new Set(this.pathNodes);
+    } else if (hovered !== undefined) {
       this.highlighted = egoNetwork(this.graph, hovered, 1, visible);
       if (selected) this.highlighted.add(selected);
       this.focus = new Set([hovered, ...(selected ? [selected] : [])]);
@@ -165,7 +178,8 @@ export class GraphRenderer {
   }
 
   private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
-    if (this.hiddenNodes.has(node)) return { ...data, hidden: true };
+    // A path is shown whole, even through nodes a filter hides.
+    if (this.hiddenNodes.has(node) && !this.pathNodes?.has(node)) return { ...data, hidden: true };
     if (!this.highlighted) return data;
     if (this.highlighted.has(node)) {
       return { ...data, forceLabel: true, highlighted: this.focus.has(node), zIndex: this.focus.has(node) ? 2 : 1 };
@@ -174,6 +188,8 @@ export class GraphRenderer {
   }
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
+    if (this.pathNodes)
+      return this.pathEdges.has(edge) ? { ...data, color: PATH_EDGE, size: 3, zIndex: 2 } : { ...data, hidden: true };
     if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
     if (!this.highlighted) return data;
     const [source, target] = this.graph.extremities(edge);

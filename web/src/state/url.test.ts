@@ -13,7 +13,9 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   hiddenTypes: fc.uniqueArray(type, { maxLength: 4 }).map((xs) => xs.sort()),
   hiddenRelTypes: fc.uniqueArray(type, { maxLength: 3 }).map((xs) => xs.sort()),
   hiddenNodes: fc.uniqueArray(id, { maxLength: 4 }).map((xs) => xs.sort()),
-  panel: fc.constantFrom(undefined, 'details' as const, 'source' as const, 'filters' as const),
+  panel: fc.constantFrom(undefined, 'details' as const, 'source' as const, 'filters' as const, 'paths' as const),
+  pathFrom: fc.option(id, { nil: undefined }),
+  pathTo: fc.option(id, { nil: undefined }),
   source: fc.option(id, { nil: undefined }),
   quote: fc.option(fc.string({ minLength: 1, maxLength: 60 }), { nil: undefined }),
   camera: fc.option(

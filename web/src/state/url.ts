@@ -4,7 +4,7 @@
 import type { Lang } from '../i18n.ts';
 import { defaultView, type Camera, type PanelName, type ViewState } from './view.ts';
 
-const PANELS: readonly PanelName[] = ['details', 'source', 'filters'];
+const PANELS: readonly PanelName[] = ['details', 'source', 'filters', 'paths'];
 const ID = /^[a-z0-9][a-z0-9._~/-]{0,159}$/;
 const TYPE = /^[A-Za-z_]{1,40}$/;
 const DATASET = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -47,6 +47,10 @@ export function parseView(search: string, fallbackLang: Lang): ViewState {
   const quote = params.get('quote');
   if (quote && quote.length <= 500) view.quote = quote;
   view.camera = parseCamera(params.get('cam'));
+  const from = params.get('from');
+  if (from && ID.test(from)) view.pathFrom = from;
+  const to = params.get('to');
+  if (to && ID.test(to)) view.pathTo = to;
   return view;
 }
 
@@ -63,6 +67,8 @@ export function serializeView(view: ViewState): string {
   if (view.panel) params.set('panel', view.panel);
   if (view.source) params.set('source', view.source);
   if (view.quote) params.set('quote', view.quote);
+  if (view.pathFrom) params.set('from', view.pathFrom);
+  if (view.pathTo) params.set('to', view.pathTo);
   if (view.camera)
     params.set('cam', [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(','));
   return params.toString();

@@ -2,7 +2,7 @@
 // it (see url.ts); stories and the offline bundle (roadmap) will store the same value.
 import type { Lang } from '../i18n.ts';
 
-export type PanelName = 'details' | 'source' | 'filters';
+export type PanelName = 'details' | 'source' | 'filters' | 'paths';
 
 export interface Camera {
   x: number;
@@ -27,6 +27,9 @@ export interface ViewState {
   source: string | undefined;
   quote: string | undefined;
   camera: Camera | undefined;
+  /** "How is A linked to B?": the two ends of the paths shown. */
+  pathFrom: string | undefined;
+  pathTo: string | undefined;
 }
 
 export const DEFAULT_DATASET = 'laoshan';
@@ -44,6 +47,8 @@ export function defaultView(lang: Lang): ViewState {
     source: undefined,
     quote: undefined,
     camera: undefined,
+    pathFrom: undefined,
+    pathTo: undefined,
   };
 }
 
@@ -64,6 +69,8 @@ export function validateView(view: ViewState, domain: ViewDomain): ViewState {
     hiddenRelTypes: view.hiddenRelTypes.filter((t) => domain.relationTypes.has(t)),
     hiddenNodes: view.hiddenNodes.filter((id) => domain.hasNode(id)),
     panel: view.panel === 'details' && !selected ? undefined : view.panel,
+    pathFrom: view.pathFrom !== undefined && domain.hasNode(view.pathFrom) ? view.pathFrom : undefined,
+    pathTo: view.pathTo !== undefined && domain.hasNode(view.pathTo) ? view.pathTo : undefined,
   };
 }
 

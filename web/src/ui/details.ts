@@ -23,6 +23,7 @@ export interface DetailsHandlers {
   onOpenSource: (source: string, quote: string) => void;
   onHide: (id: string) => void;
   onDepth: (depth: 1 | 2) => void;
+  onPathsFrom: (id: string) => void;
 }
 
 function evidenceBlock(
@@ -77,12 +78,15 @@ export function renderDetails(
   });
   const hideButton = h('button', { type: 'button', class: 'hide-node' }, t(lang, 'hide'));
   hideButton.addEventListener('click', () => handlers.onHide(node.id));
+  const pathsButton = h('button', { type: 'button', class: 'paths-from' }, t(lang, 'pathsFromHere'));
+  pathsButton.addEventListener('click', () => handlers.onPathsFrom(node.id));
   const tools = h(
     'div',
     { class: 'node-tools' },
     h('span', {}, `${t(lang, 'neighbourhood')}:`),
     ...depthButtons,
     hideButton,
+    pathsButton,
   );
 
   const description = lang === 'zh' ? node.description_zh : node.description_en;

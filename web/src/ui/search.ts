@@ -11,6 +11,8 @@ export interface SearchBoxOptions {
   lang: () => Lang;
   typeName: (type: string) => string;
   onChoose: (id: string) => void;
+  /** Element ids are `${idPrefix}-input`, `${idPrefix}-results`, `${idPrefix}-option-N`. */
+  idPrefix?: string;
 }
 
 export class SearchBox {
@@ -22,18 +24,21 @@ export class SearchBox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
 
+  private readonly prefix: string;
+
   constructor(private readonly options: SearchBoxOptions) {
+    this.prefix = options.idPrefix ?? 'search';
     this.input = h('input', {
       type: 'search',
-      id: 'search-input',
+      id: `${this.prefix}-input`,
       role: 'combobox',
       'aria-autocomplete': 'list',
       'aria-expanded': 'false',
-      'aria-controls': 'search-results',
+      'aria-controls': `${this.prefix}-results`,
       autocomplete: 'off',
       spellcheck: 'false',
     });
-    this.list = h('ul', { id: 'search-results', role: 'listbox', hidden: true });
+    this.list = h('ul', { id: `${this.prefix}-results`, role: 'listbox', hidden: true });
     this.root = h('div', { class: 'search' }, this.input, this.list);
     this.input.addEventListener('input', () => this.schedule());
     this.input.addEventListener('keydown', (event) => this.onKey(event));
@@ -50,6 +55,10 @@ export class SearchBox {
 
   focus(): void {
     this.input.focus();
+  }
+
+  setValue(text: string): void {
+    this.input.value = text;
   }
 
   private schedule(): void {
@@ -94,7 +103,7 @@ export class SearchBox {
             'li',
             {
               role: 'option',
-              id: `search-option-${i}`,
+              id: `${this.prefix}-option-${i}`,
               'data-node': hit.id,
               'aria-selected': i === this.active ? 'true' : 'false',
               class: i === this.active ? 'active' : undefined,
@@ -113,7 +122,7 @@ export class SearchBox {
     }
     this.list.hidden = false;
     this.input.setAttribute('aria-expanded', 'true');
-    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `search-option-${this.active}`);
+    if (this.active >= 0) this.input.setAttribute('aria-activedescendant', `${this.prefix}-option-${this.active}`);
   }
 
   private onKey(event: KeyboardEvent): void {
