@@ -58,6 +58,11 @@ export interface Explorer {
   automation: ExplorerAutomation;
 }
 
+/** Yields to the browser so that long work is split into separate tasks. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function createExplorer(options: ExplorerOptions): Explorer {
   const { source } = options;
   const storage = options.storage ?? window.localStorage;
@@ -392,9 +397,14 @@ export function createExplorer(options: ExplorerOptions): Explorer {
         progress.show(t(view.lang, 'loadedBytes', { kb: Math.round(bytes / 1024) })),
       );
       progress.show(t(view.lang, 'building'));
+      await nextTask();
+      performance.mark('explorer:build:start');
       graph = buildGraph(payload, schema.nodeTypes, view.lang);
       restored = restorePositions(storage, view.dataset, graph);
+      performance.measure('explorer:build', 'explorer:build:start');
+      await nextTask();
       const g = graph;
+      performance.mark('explorer:sigma:start');
       renderer = new GraphRenderer(g, container, {
         onClickNode: (id) => void select(id, false),
         onClickStage: () => {
@@ -403,6 +413,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
         },
         onCameraChange: onCamera,
       });
+      performance.measure('explorer:sigma', 'explorer:sigma:start');
+      await nextTask();
       layout = new LayoutController(g, {
         onProgress: ({ fraction, running }) => {
           if (running) progress.show(t(view.lang, 'layout'), fraction);

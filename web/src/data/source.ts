@@ -37,7 +37,9 @@ export class HttpDataSource implements GraphDataSource {
     const text = onProgress ? await readWithProgress(response, onProgress) : await response.text();
     let body: unknown;
     try {
+      performance.mark('explorer:parse:start');
       body = JSON.parse(text);
+      performance.measure(`explorer:parse ${path}`, 'explorer:parse:start');
     } catch {
       throw new DataSourceError(
         `the server answered ${response.status} with a body that is not JSON`,
