@@ -5,6 +5,7 @@ import Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
+import { egoNetwork } from './ego.ts';
 
 export const LABEL_FONT =
   '"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -22,30 +23,6 @@ export interface Filters {
   hiddenTypes: ReadonlySet<string>;
   hiddenRelTypes: ReadonlySet<string>;
   hiddenNodes: ReadonlySet<string>;
-}
-
-/** The nodes within `depth` steps of `center`, walking only through visible nodes. */
-export function egoNetwork(
-  graph: ExplorerGraph,
-  center: string,
-  depth: number,
-  visible: (node: string) => boolean,
-): Set<string> {
-  const seen = new Set<string>([center]);
-  let frontier = [center];
-  for (let step = 0; step < depth; step++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      graph.forEachNeighbor(node, (neighbor) => {
-        if (!seen.has(neighbor) && visible(neighbor)) {
-          seen.add(neighbor);
-          next.push(neighbor);
-        }
-      });
-    }
-    frontier = next;
-  }
-  return seen;
 }
 
 export class GraphRenderer {

@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import type { ExplorerGraph } from './build.ts';
-import { egoNetwork } from './renderer.ts';
+import { egoNetwork } from './ego.ts';
 
 describe('the ego network of a selection', () => {
   const graph = new Graph({ multi: true }) as unknown as ExplorerGraph;
