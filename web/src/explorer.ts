@@ -16,6 +16,9 @@ import { byId } from './ui/dom.ts';
 import { renderFilters, type FilterCounts } from './ui/filters.ts';
 import { ProgressView } from './ui/progress.ts';
 import { SearchBox } from './ui/search.ts';
+import { download, toCsv, toJson, visibleSubgraph } from './export/files.ts';
+import { toGexf } from './export/gexf.ts';
+import { renderPng, renderSvg, type PictureFrame } from './export/image.ts';
 import { renderPaths } from './ui/paths-panel.ts';
 import { renderSource } from './ui/source-panel.ts';
 
@@ -128,6 +131,60 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   });
   langButton.addEventListener('click', () => applyView({ ...view, lang: view.lang === 'zh' ? 'en' : 'zh' }, 'push'));
 
+  function pictureFrame(): PictureFrame {
+    const lang = view.lang;
+    const present = new Set<string>();
+    graph?.forEachNode((node, a) => {
+      if (renderer?.isVisible(node)) present.add(a.nodeType);
+    });
+    return {
+      title: t(lang, 'title'),
+      subtitle: t(lang, 'exportSubtitle', {
+        dataset: view.dataset,
+        nodes: renderer?.visibleNodeCount() ?? 0,
+        edges: renderer?.visibleEdgeCount() ?? 0,
+        date: new Date().toISOString().slice(0, 10),
+      }),
+      legend: (schema?.nodeTypes ?? [])
+        .filter((x) => present.has(x.type))
+        .map((x) => ({ label: lang === 'zh' ? x.name_zh : x.name_en, color: x.color })),
+    };
+  }
+
+  /** Exports the current view: pictures as drawn, data as the visible subgraph. */
+  async function exportAs(kind: string): Promise<void> {
+    if (!graph || !renderer) return;
+    const r = renderer;
+    const base = `${view.dataset}-${new Date().toISOString().slice(0, 10)}`;
+    const rows = () =>
+      visibleSubgraph(graph as ExplorerGraph, {
+        isVisibleNode: (n) => r.isVisible(n),
+        isVisibleEdge: (e) => r.isEdgeVisible(e),
+      });
+    if (kind.startsWith('png')) {
+      const scale = Number(kind.slice(3));
+      download(await renderPng(r.sigma, scale, pictureFrame()), `${base}@${scale}x.png`, 'image/png');
+    } else if (kind === 'svg') download(renderSvg(r.sigma, pictureFrame()), `${base}.svg`, 'image/svg+xml');
+    else if (kind === 'json')
+      download(
+        toJson(rows(), { dataset: view.dataset, exportedAt: new Date().toISOString() }),
+        `${base}.json`,
+        'application/json',
+      );
+    else if (kind === 'gexf') download(toGexf(rows()), `${base}.gexf`, 'application/xml');
+    else if (kind === 'csv') {
+      const csv = toCsv(rows());
+      download(csv.nodes, `${base}-nodes.csv`, 'text/csv');
+      download(csv.edges, `${base}-edges.csv`, 'text/csv');
+    }
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#export-menu [data-export]')) {
+    button.addEventListener('click', () => {
+      byId<HTMLDetailsElement>('export-menu').open = false;
+      void exportAs(button.dataset.export ?? '').catch((error: unknown) => showError((error as Error).message));
+    });
+  }
+
   async function toggleFullscreen(): Promise<void> {
     if (document.fullscreenElement) await document.exitFullscreen();
     else await byId('app').requestFullscreen();
@@ -150,6 +207,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       button.setAttribute('aria-label', t(lang, key));
     }
     byId('fullscreen').textContent = t(lang, 'fullscreen');
+    byId('export-label').textContent = t(lang, 'export');
     layoutButton.textContent = t(lang, layout?.isRunning() ? 'layoutStop' : 'layoutStart');
     layoutButton.setAttribute('aria-pressed', layout?.isRunning() ? 'true' : 'false');
     const badge = byId('dataset-badge');

@@ -45,6 +45,11 @@ const STRINGS = {
   pathsNone: { zh: '{hops} 步以内没有路径', en: 'No path within {hops} steps' },
   pathsPick: { zh: '选择两个节点,查看它们如何关联', en: 'Pick two nodes to see how they are linked' },
   pathSteps: { zh: '{n} 步', en: '{n} steps' },
+  export: { zh: '导出', en: 'Export' },
+  exportSubtitle: {
+    zh: '{dataset} · {nodes} 个节点 · {edges} 条关系 · {date}',
+    en: '{dataset} · {nodes} nodes · {edges} relations · {date}',
+  },
   countExact: { zh: '{n}', en: '{n}' },
   countMoreThan: { zh: '{n} 余', en: 'more than {n}' },
   countAbout: { zh: '约 {n}', en: 'about {n}' },

@@ -2,13 +2,11 @@
 // sets they need are computed once per change, and the reducers only look them up. Graph data
 // is never modified here.
 import Sigma from 'sigma';
-import type { CameraState } from 'sigma/types';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
 import { egoNetwork } from './ego.ts';
+import { LABEL_FONT } from './fonts.ts';
 
-export const LABEL_FONT =
-  '"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 const FADED_NODE = '#e3e6ec';
 const HIGHLIGHT_EDGE = '#5b6475';
 const PATH_EDGE = '#2563eb';
@@ -114,6 +112,10 @@ export class GraphRenderer {
     this.pathNodes = paths ? new Set(paths.nodes.filter((n) => this.graph.hasNode(n))) : undefined;
     this.pathEdges = new Set(paths?.edges ?? []);
     this.recompute();
+  }
+
+  isEdgeVisible(edge: string): boolean {
+    return !this.hiddenEdges.has(edge);
   }
 
   isVisible(node: string): boolean {
