@@ -199,3 +199,30 @@ test('paths: how is Haier linked to the Beihang institute? Drawn, written out, s
   await other.waitForFunction(() => window.explorer?.phase() === 'ready');
   await expect(other.locator('#path-list li').first()).toHaveAttribute('data-chain', first);
 });
+
+test('the table lists the visible nodes, sorts, filters, works by keyboard, and a row selects its node', async ({
+  page,
+}) => {
+  await openExplorer(page, '?lang=en&hide=Indicator');
+  await page.locator('#table-toggle').click();
+  const rows = page.locator('#node-table tbody tr');
+  const visible = await page.evaluate(() => window.explorer?.visibleNodeCount() ?? 0);
+  await expect(rows).toHaveCount(visible);
+  // Sorted by relations, most first: the district hub leads.
+  await expect(rows.first()).toHaveAttribute('data-node', 'district/laoshan');
+  await page.locator('#node-table th button[data-sort="name"]').click();
+  await expect(page.locator('#node-table th[aria-sort="ascending"]')).toHaveCount(1);
+  await page.locator('#table-filter').fill('haier');
+  await expect(rows).toHaveCount(1);
+  await rows.first().click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.selected())).toBe('firm/haier');
+  expect((await graphPixels(page)).near('#e3e6ec', 6)).toBeGreaterThan(100);
+  // Keyboard: from the first row, ↓ then Enter selects the second.
+  await page.locator('#table-filter').fill('');
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const second = await rows.nth(1).getAttribute('data-node');
+  await expect.poll(() => page.evaluate(() => window.explorer?.selected())).toBe(second);
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+});

@@ -21,6 +21,7 @@ import { toGexf } from './export/gexf.ts';
 import { renderPng, renderSvg, type PictureFrame } from './export/image.ts';
 import { renderPaths } from './ui/paths-panel.ts';
 import { renderSource } from './ui/source-panel.ts';
+import { NodeTable, type TableRow } from './ui/table.ts';
 
 export interface ExplorerOptions {
   source: GraphDataSource;
@@ -85,6 +86,17 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   const detailsPanel = byId('details');
   const sourcePanel = byId('source-panel');
   const pathsPanel = byId('paths-panel');
+  const tablePanel = byId('table-panel');
+  const table = new NodeTable(tablePanel, {
+    onSelect: (id) => {
+      applyView({ ...view, selected: id, panel: 'table' }, 'push');
+      void renderer?.flyTo(id);
+    },
+    onClose: () => applyView({ ...view, panel: view.selected ? 'details' : undefined }, 'push'),
+  });
+  byId('table-toggle').addEventListener('click', () =>
+    applyView({ ...view, panel: view.panel === 'table' ? undefined : 'table' }, 'push'),
+  );
   const legendPanel = byId('legend');
   const errorBox = byId('error');
   const langButton = byId<HTMLButtonElement>('lang-toggle');
@@ -208,6 +220,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     }
     byId('fullscreen').textContent = t(lang, 'fullscreen');
     byId('export-label').textContent = t(lang, 'export');
+    byId('table-toggle').textContent = t(lang, 'table');
+    byId('table-toggle').setAttribute('aria-pressed', view.panel === 'table' ? 'true' : 'false');
     layoutButton.textContent = t(lang, layout?.isRunning() ? 'layoutStop' : 'layoutStart');
     layoutButton.setAttribute('aria-pressed', layout?.isRunning() ? 'true' : 'false');
     const badge = byId('dataset-badge');
@@ -282,6 +296,30 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     if (view.panel !== 'paths') {
       pathsPanel.hidden = true;
       renderer?.setPaths(undefined);
+    }
+    if (view.panel !== 'table') tablePanel.hidden = true;
+    if (view.panel === 'table' && graph && renderer) {
+      detailsPanel.hidden = true;
+      sourcePanel.hidden = true;
+      const r = renderer;
+      const g = graph;
+      const rows: TableRow[] = [];
+      g.forEachNode((id, a) => {
+        if (!r.isVisible(id)) return;
+        let degree = 0;
+        g.forEachEdge(id, (edge, _attrs, source, target) => {
+          if (r.isEdgeVisible(edge) && r.isVisible(source) && r.isVisible(target)) degree++;
+        });
+        rows.push({
+          id,
+          name: lang === 'zh' ? a.name_zh : a.name_en,
+          otherName: lang === 'zh' ? a.name_en : a.name_zh,
+          type: typeName(a.nodeType),
+          degree,
+        });
+      });
+      table.render(rows, lang, view.selected);
+      return;
     }
     if (view.panel === 'paths') {
       detailsPanel.hidden = true;

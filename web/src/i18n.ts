@@ -46,6 +46,10 @@ const STRINGS = {
   pathsPick: { zh: '选择两个节点,查看它们如何关联', en: 'Pick two nodes to see how they are linked' },
   pathSteps: { zh: '{n} 步', en: '{n} steps' },
   export: { zh: '导出', en: 'Export' },
+  table: { zh: '表格', en: 'Table' },
+  tableFilter: { zh: '筛选表格…', en: 'Filter the table…' },
+  name: { zh: '名称', en: 'Name' },
+  degree: { zh: '关系数', en: 'Relations' },
   exportSubtitle: {
     zh: '{dataset} · {nodes} 个节点 · {edges} 条关系 · {date}',
     en: '{dataset} · {nodes} nodes · {edges} relations · {date}',

@@ -4,7 +4,7 @@
 import type { Lang } from '../i18n.ts';
 import { defaultView, type Camera, type PanelName, type ViewState } from './view.ts';
 
-const PANELS: readonly PanelName[] = ['details', 'source', 'filters', 'paths'];
+const PANELS: readonly PanelName[] = ['details', 'source', 'filters', 'paths', 'table'];
 const ID = /^[a-z0-9][a-z0-9._~/-]{0,159}$/;
 const TYPE = /^[A-Za-z_]{1,40}$/;
 const DATASET = /^[a-z0-9][a-z0-9_-]{0,62}$/;

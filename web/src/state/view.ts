@@ -2,7 +2,7 @@
 // it (see url.ts); stories and the offline bundle (roadmap) will store the same value.
 import type { Lang } from '../i18n.ts';
 
-export type PanelName = 'details' | 'source' | 'filters' | 'paths';
+export type PanelName = 'details' | 'source' | 'filters' | 'paths' | 'table';
 
 export interface Camera {
   x: number;
