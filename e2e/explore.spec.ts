@@ -226,3 +226,20 @@ test('the table lists the visible nodes, sorts, filters, works by keyboard, and 
   await expect.poll(() => page.evaluate(() => window.explorer?.selected())).toBe(second);
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
 });
+
+test('the projector theme: dark page and canvas, light labels, in the URL, and back to light', async ({ page }) => {
+  await openExplorer(page, '?lang=zh&theme=dark');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  const dark = await graphPixels(page);
+  // The background of the graph area is the dark theme's, and the network is still drawn.
+  expect(dark.near('#0f1420', 8)).toBeGreaterThan(dark.total / 2);
+  expect(dark.near('#d62728', 30)).toBeGreaterThan(20);
+  // Labels are drawn light on dark.
+  expect(dark.near('#e8ecf3', 20)).toBeGreaterThan(50);
+  await saveScreenshot(page, 'projector-dark');
+  await page.locator('#theme-toggle').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  expect(page.url()).not.toContain('theme=dark');
+  const light = await graphPixels(page);
+  expect(light.near('#0f1420', 8)).toBeLessThan(light.total / 100);
+});

@@ -94,6 +94,9 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     },
     onClose: () => applyView({ ...view, panel: view.selected ? 'details' : undefined }, 'push'),
   });
+  byId('theme-toggle').addEventListener('click', () =>
+    applyView({ ...view, theme: view.theme === 'dark' ? 'light' : 'dark' }, 'push'),
+  );
   byId('table-toggle').addEventListener('click', () =>
     applyView({ ...view, panel: view.panel === 'table' ? undefined : 'table' }, 'push'),
   );
@@ -149,7 +152,11 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     graph?.forEachNode((node, a) => {
       if (renderer?.isVisible(node)) present.add(a.nodeType);
     });
+    const dark = view.theme === 'dark';
     return {
+      background: dark ? '#0f1420' : '#ffffff',
+      text: dark ? '#e8ecf3' : '#1d2330',
+      muted: dark ? '#9aa4b5' : '#5b6475',
       title: t(lang, 'title'),
       subtitle: t(lang, 'exportSubtitle', {
         dataset: view.dataset,
@@ -205,6 +212,9 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   function renderChrome(): void {
     const lang = view.lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.dataset.theme = view.theme;
+    renderer?.setTheme(view.theme);
+    byId('theme-toggle').textContent = t(lang, view.theme === 'dark' ? 'themeLight' : 'themeDark');
     byId('title').textContent = t(lang, 'title');
     langButton.textContent = t(lang, 'switchLanguage');
     const labels: Record<string, Parameters<typeof t>[1]> = {

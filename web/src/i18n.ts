@@ -47,6 +47,8 @@ const STRINGS = {
   pathSteps: { zh: '{n} 步', en: '{n} steps' },
   export: { zh: '导出', en: 'Export' },
   table: { zh: '表格', en: 'Table' },
+  themeDark: { zh: '投影模式', en: 'Projector' },
+  themeLight: { zh: '明亮模式', en: 'Light' },
   tableFilter: { zh: '筛选表格…', en: 'Filter the table…' },
   name: { zh: '名称', en: 'Name' },
   degree: { zh: '关系数', en: 'Relations' },

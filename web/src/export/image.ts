@@ -10,6 +10,10 @@ export interface LegendItem {
 }
 
 export interface PictureFrame {
+  /** Page and text colours of the theme the picture is taken in. */
+  background: string;
+  text: string;
+  muted: string;
   title: string;
   subtitle: string;
   legend: LegendItem[];
@@ -37,7 +41,7 @@ export async function renderPng(
   const network = await drawOnCanvas(sigma, {
     width: width * scale,
     height: height * scale,
-    backgroundColor: '#ffffff',
+    backgroundColor: frame.background,
     cameraState: sigma.getCamera().getState(),
     sigmaSettings: {
       labelSize: settings.labelSize * scale,
@@ -59,12 +63,12 @@ export async function renderPng(
   out.height = (HEADER + legendHeight(frame.legend.length, columns)) * scale + network.height;
   const ctx = out.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = frame.background;
   ctx.fillRect(0, 0, out.width, out.height);
-  ctx.fillStyle = '#1d2330';
+  ctx.fillStyle = frame.text;
   ctx.font = `600 ${20 * scale}px ${LABEL_FONT}`;
   ctx.fillText(frame.title, 16 * scale, 28 * scale);
-  ctx.fillStyle = '#5b6475';
+  ctx.fillStyle = frame.muted;
   ctx.font = `${12 * scale}px ${LABEL_FONT}`;
   ctx.fillText(frame.subtitle, 16 * scale, 48 * scale);
   ctx.drawImage(network, 0, HEADER * scale);
@@ -77,7 +81,7 @@ export async function renderPng(
     ctx.beginPath();
     ctx.arc(x + 6 * scale, y, 6 * scale, 0, 2 * Math.PI);
     ctx.fill();
-    ctx.fillStyle = '#1d2330';
+    ctx.fillStyle = frame.text;
     ctx.fillText(item.label, x + 18 * scale, y + 4 * scale);
   });
   return new Promise((resolve, reject) =>
@@ -113,9 +117,9 @@ export function renderSvg(sigma: Sigma<NodeAttributes, EdgeAttributes>, frame: P
   };
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${totalHeight}" viewBox="0 0 ${width} ${totalHeight}" font-family='${LABEL_FONT.replace(/'/g, '')}'>`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="16" y="28" font-size="20" font-weight="600" fill="#1d2330">${escapeXml(frame.title)}</text>`,
-    `<text x="16" y="48" font-size="12" fill="#5b6475">${escapeXml(frame.subtitle)}</text>`,
+    `<rect width="100%" height="100%" fill="${escapeXml(frame.background)}"/>`,
+    `<text x="16" y="28" font-size="20" font-weight="600" fill="${escapeXml(frame.text)}">${escapeXml(frame.title)}</text>`,
+    `<text x="16" y="48" font-size="12" fill="${escapeXml(frame.muted)}">${escapeXml(frame.subtitle)}</text>`,
     '<g class="edges">',
   ];
   graph.forEachEdge((edge, _a, source, target) => {
@@ -137,7 +141,7 @@ export function renderSvg(sigma: Sigma<NodeAttributes, EdgeAttributes>, frame: P
     );
     if (n.label && (n.forceLabel || n.r >= 6))
       labels.push(
-        `<text x="${(n.x + n.r + 3).toFixed(1)}" y="${(n.y + 4).toFixed(1)}" font-size="12" fill="#1d2330">${escapeXml(n.label)}</text>`,
+        `<text x="${(n.x + n.r + 3).toFixed(1)}" y="${(n.y + 4).toFixed(1)}" font-size="12" fill="${escapeXml(frame.text)}">${escapeXml(n.label)}</text>`,
       );
   });
   parts.push('</g><g class="labels">', ...labels, '</g><g class="legend">');
@@ -146,7 +150,7 @@ export function renderSvg(sigma: Sigma<NodeAttributes, EdgeAttributes>, frame: P
     const x = (i % columns) * columnWidth + 16;
     const y = HEADER + height + 18 + Math.floor(i / columns) * LEGEND_ROW;
     parts.push(
-      `<circle cx="${x + 6}" cy="${y}" r="6" fill="${escapeXml(item.color)}"/><text x="${x + 18}" y="${y + 4}" font-size="12" fill="#1d2330">${escapeXml(item.label)}</text>`,
+      `<circle cx="${x + 6}" cy="${y}" r="6" fill="${escapeXml(item.color)}"/><text x="${x + 18}" y="${y + 4}" font-size="12" fill="${escapeXml(frame.text)}">${escapeXml(item.label)}</text>`,
     );
   });
   parts.push('</g></svg>');

@@ -6,9 +6,10 @@ import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types'
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
 import { egoNetwork } from './ego.ts';
 import { LABEL_FONT } from './fonts.ts';
+import { PALETTES, type Palette } from './theme.ts';
+import type { Theme } from '../state/view.ts';
+import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from 'sigma/rendering';
 
-const FADED_NODE = '#e3e6ec';
-const HIGHLIGHT_EDGE = '#5b6475';
 const PATH_EDGE = '#2563eb';
 
 export interface RendererEvents {
@@ -33,6 +34,7 @@ export class GraphRenderer {
   private focus: Set<string> = new Set();
   private hiddenNodes: Set<string> = new Set();
   private hiddenEdges: Set<string> = new Set();
+  private palette: Palette = PALETTES.light;
   /** Nodes and edges of the paths shown; when set, they are what is highlighted. */
   private pathNodes: Set<string> | undefined;
   private pathEdges: Set<string> = new Set();
@@ -57,6 +59,7 @@ export class GraphRenderer {
       minCameraRatio: 0.02,
       maxCameraRatio: 8,
       stagePadding: 40,
+      defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -114,6 +117,37 @@ export class GraphRenderer {
     this.recompute();
   }
 
+  setTheme(theme: Theme): void {
+    if (this.palette === PALETTES[theme]) return;
+    this.palette = PALETTES[theme];
+    this.sigma.setSetting('labelColor', { color: this.palette.label });
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  /** The hover box in the theme's colours (sigma's default box is always white). */
+  private drawHover: NodeHoverDrawingFunction<NodeAttributes, EdgeAttributes> = (context, data, settings) => {
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const label = typeof data.label === 'string' ? data.label : '';
+    const width = label ? context.measureText(label).width + 8 : 0;
+    const box = Math.max(size + 4, data.size * 2 + 4);
+    context.fillStyle = this.palette.hoverBox;
+    context.shadowColor = this.palette.hoverShadow;
+    context.shadowBlur = 8;
+    context.beginPath();
+    context.roundRect(data.x - data.size - 2, data.y - box / 2, data.size * 2 + 4 + width, box, 4);
+    context.fill();
+    context.shadowBlur = 0;
+    this.drawLabel(context, data, settings);
+  };
+
+  private drawLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> = (context, data, settings) => {
+    if (!data.label) return;
+    context.fillStyle = this.palette.label;
+    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    context.fillText(data.label, data.x + data.size + 3, data.y + settings.labelSize / 3);
+  };
+
   isEdgeVisible(edge: string): boolean {
     return !this.hiddenEdges.has(edge);
   }
@@ -163,21 +197,21 @@ export class GraphRenderer {
     if (this.highlighted.has(node)) {
       return { ...data, forceLabel: true, highlighted: this.focus.has(node), zIndex: this.focus.has(node) ? 2 : 1 };
     }
-    return { ...data, color: FADED_NODE, label: '', zIndex: 0 };
+    return { ...data, color: this.palette.faded, label: '', zIndex: 0 };
   }
 
   private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
     if (this.pathNodes)
       return this.pathEdges.has(edge) ? { ...data, color: PATH_EDGE, size: 3, zIndex: 2 } : { ...data, hidden: true };
     if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
-    if (!this.highlighted) return data;
+    if (!this.highlighted) return this.palette === PALETTES.light ? data : { ...data, color: this.palette.edge };
     const [source, target] = this.graph.extremities(edge);
     if (
       this.highlighted.has(source) &&
       this.highlighted.has(target) &&
       (this.focus.has(source) || this.focus.has(target) || this.depth > 1)
     ) {
-      return { ...data, color: HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
+      return { ...data, color: this.palette.highlightEdge, size: 2, zIndex: 1 };
     }
     return { ...data, hidden: true };
   }

@@ -8,6 +8,7 @@ const type = fc.constantFrom('Firm', 'Lab', 'Park', 'University', 'AWARDED', 'HO
 const view: fc.Arbitrary<ViewState> = fc.record({
   dataset: fc.constantFrom('laoshan', 'synthetic-1000'),
   lang: fc.constantFrom('zh' as const, 'en' as const),
+  theme: fc.constantFrom('light' as const, 'dark' as const),
   selected: fc.option(id, { nil: undefined }),
   depth: fc.constantFrom(1 as const, 2 as const),
   hiddenTypes: fc.uniqueArray(type, { maxLength: 4 }).map((xs) => xs.sort()),

@@ -34,6 +34,7 @@ export function parseView(search: string, fallbackLang: Lang): ViewState {
   if (dataset && DATASET.test(dataset)) view.dataset = dataset;
   const lang = params.get('lang');
   if (lang === 'zh' || lang === 'en') view.lang = lang;
+  if (params.get('theme') === 'dark') view.theme = 'dark';
   const selected = params.get('node');
   if (selected && ID.test(selected)) view.selected = selected;
   if (params.get('depth') === '2') view.depth = 2;
@@ -59,6 +60,7 @@ export function serializeView(view: ViewState): string {
   const params = new URLSearchParams();
   if (view.dataset !== defaultView(view.lang).dataset) params.set('dataset', view.dataset);
   params.set('lang', view.lang);
+  if (view.theme === 'dark') params.set('theme', 'dark');
   if (view.selected) params.set('node', view.selected);
   if (view.depth === 2) params.set('depth', '2');
   if (view.hiddenTypes.length) params.set('hide', [...view.hiddenTypes].sort().join(','));

@@ -10,9 +10,13 @@ export interface Camera {
   ratio: number;
 }
 
+export type Theme = 'light' | 'dark';
+
 export interface ViewState {
   dataset: string;
   lang: Lang;
+  /** Light for desks, dark for projectors. */
+  theme: Theme;
   /** The selected node, whose ego network is highlighted. */
   selected: string | undefined;
   /** Steps around the selection that stay highlighted: 1 or 2. */
@@ -38,6 +42,7 @@ export function defaultView(lang: Lang): ViewState {
   return {
     dataset: DEFAULT_DATASET,
     lang,
+    theme: 'light',
     selected: undefined,
     depth: 1,
     hiddenTypes: [],
