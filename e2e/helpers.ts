@@ -1,6 +1,7 @@
 // What the end-to-end tests share: waiting for the explorer, finding nodes on screen, and
 // checking that the canvas really drew (pixels, not DOM).
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
@@ -63,4 +64,20 @@ export async function clickNode(page: Page, id: string): Promise<void> {
   const box = await page.locator('#graph-container').boundingBox();
   if (!box || !position) throw new Error('no graph container');
   await page.mouse.click(box.x + position.x, box.y + position.y);
+}
+
+/** Runs the seed CLI against the e2e server's own managed Neo4j (see playwright.config.ts). */
+export function seedE2e(args: string[]): void {
+  const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NEO4J_URI: 'bolt://127.0.0.1:7696',
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: password,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  if (run.status !== 0) throw new Error(`seed ${args.join(' ')} failed:\n${run.stderr}`);
 }

@@ -1,27 +1,10 @@
 // A synthetic dataset is clearly marked as such in the UI.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { graphPixels, openExplorer } from './helpers.ts';
+import { graphPixels, openExplorer, seedE2e } from './helpers.ts';
 
 test.beforeAll(() => {
   // The e2e server's own managed Neo4j (see playwright.config.ts).
-  const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'seed/cli.ts', '--synthetic', '300', '--seed', '9', '--dataset', 'synthetic-e2e'],
-    {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NEO4J_URI: 'bolt://127.0.0.1:7696',
-        NEO4J_USER: 'neo4j',
-        NEO4J_PASSWORD: password,
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
-  if (run.status !== 0) throw new Error(`seeding the synthetic dataset failed:\n${run.stderr}`);
+  seedE2e(['--synthetic', '300', '--seed', '9', '--dataset', 'synthetic-e2e']);
 });
 
 test('a synthetic dataset shows its badge; the curated one does not', async ({ page }) => {

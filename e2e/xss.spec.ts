@@ -1,11 +1,10 @@
 // Names and properties from data are text: a dataset full of markup shows it literally and
 // runs none of it.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { clickNode, openExplorer, saveScreenshot } from './helpers.ts';
+import { clickNode, openExplorer, saveScreenshot, seedE2e } from './helpers.ts';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
@@ -32,18 +31,7 @@ test.beforeAll(() => {
     path.join(dir, 'relations.yaml'),
     `- source: firm/img\n  type: SUPPORTS\n  target: firm/script\n  note: ${JSON.stringify(SVG)}\n${ev(`${IMG} 与 ${SCRIPT} 相连`)}`,
   );
-  const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--dir', dir], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NEO4J_URI: 'bolt://127.0.0.1:7696',
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: password,
-      LOG_LEVEL: 'warn',
-    },
-  });
-  if (run.status !== 0) throw new Error(`seeding the markup dataset failed:\n${run.stderr}`);
+  seedE2e(['--dir', dir]);
 });
 
 test('markup in names, descriptions, quotes and notes is shown as text and never runs', async ({ page }) => {

@@ -51,6 +51,37 @@ export function contentHash(data: SeedDataset): string {
     .digest('hex');
 }
 
+/** Rows for nodes-upsert.cypher: the type (a whitelisted label) travels as a value. */
+function nodeRows(batch: NodeRecord[], synthetic: boolean): Row[] {
+  return batch.map((n) => ({ id: n.id, type: n.type, props: nodeProperties(n, synthetic) }));
+}
+
+/** Rows for relations-upsert.cypher. */
+function relationRows(batch: RelationRecord[], synthetic: boolean): Row[] {
+  return batch.map((r) => ({
+    id: r.id,
+    type: r.type,
+    source: r.source,
+    target: r.target,
+    props: relationProperties(r, synthetic),
+  }));
+}
+
+/** The stored fields of the source documents (the file name stays in the seed). */
+function sourceRows(data: SeedDataset): Row[] {
+  return data.sources.map((s) =>
+    withoutUndefined({
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      date: s.date,
+      language: s.language,
+      url: s.url,
+      text: s.text,
+    }),
+  );
+}
+
 export async function inBatches<T>(rows: T[], size: number, run: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
 }
@@ -59,36 +90,20 @@ async function writeAll(db: Database, tx: Tx, data: SeedDataset, key: string, sy
   const { dataset } = data;
   await db.runIn(tx, 'sources-upsert', {
     key,
-    rows: data.sources.map((s) =>
-      withoutUndefined({
-        id: s.id,
-        title: s.title,
-        publisher: s.publisher,
-        date: s.date,
-        language: s.language,
-        url: s.url,
-        text: s.text,
-      }),
-    ),
+    rows: sourceRows(data),
   });
   await db.runIn(tx, 'sources-delete-missing', { key, ids: data.sources.map((s) => s.id) });
   await inBatches(data.nodes, BATCH_SIZE, (batch) =>
     db.runIn(tx, 'nodes-upsert', {
       key,
-      rows: batch.map((n) => ({ id: n.id, type: n.type, props: nodeProperties(n, synthetic) })),
+      rows: nodeRows(batch, synthetic),
     }),
   );
   await db.runIn(tx, 'nodes-delete-missing', { key, ids: data.nodes.map((n) => n.id) });
   await inBatches(data.relations, BATCH_SIZE, (batch) =>
     db.runIn(tx, 'relations-upsert', {
       key,
-      rows: batch.map((r) => ({
-        id: r.id,
-        type: r.type,
-        source: r.source,
-        target: r.target,
-        props: relationProperties(r, synthetic),
-      })),
+      rows: relationRows(batch, synthetic),
     }),
   );
   await db.runIn(tx, 'relations-delete-missing', { key, ids: data.relations.map((r) => r.id) });
@@ -158,17 +173,7 @@ export async function loadDatasetStaged(
     await db.writeTx((tx) =>
       db.runIn(tx, 'sources-upsert', {
         key,
-        rows: data.sources.map((s) =>
-          withoutUndefined({
-            id: s.id,
-            title: s.title,
-            publisher: s.publisher,
-            date: s.date,
-            language: s.language,
-            url: s.url,
-            text: s.text,
-          }),
-        ),
+        rows: sourceRows(data),
       }),
     );
     let done = 0;
@@ -176,7 +181,7 @@ export async function loadDatasetStaged(
       await db.writeTx((tx) =>
         db.runIn(tx, 'nodes-upsert', {
           key,
-          rows: batch.map((n) => ({ id: n.id, type: n.type, props: nodeProperties(n, synthetic) })),
+          rows: nodeRows(batch, synthetic),
         }),
       );
       done += batch.length;
@@ -187,13 +192,7 @@ export async function loadDatasetStaged(
       await db.writeTx((tx) =>
         db.runIn(tx, 'relations-upsert', {
           key,
-          rows: batch.map((r) => ({
-            id: r.id,
-            type: r.type,
-            source: r.source,
-            target: r.target,
-            props: relationProperties(r, synthetic),
-          })),
+          rows: relationRows(batch, synthetic),
         }),
       );
       done += batch.length;

@@ -2,19 +2,14 @@
 // own, so that the API can restart on every change without restarting the database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from './config.ts';
-import { ManagedNeo4j } from './neo4j/managed.ts';
+import type { ManagedNeo4j } from './neo4j/managed.ts';
+import { managedNeo4j } from './runtime.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   let startedNeo4j: ManagedNeo4j | undefined;
   if (!config.neo4j.uri) {
-    const managed = new ManagedNeo4j({
-      dataDir: config.dataDir,
-      boltPort: config.neo4j.boltPort,
-      heap: config.neo4j.heap,
-      pageCache: config.neo4j.pageCache,
-      log: console.log,
-    });
+    const managed = managedNeo4j(config, console.log);
     if (!managed.running()) {
       await managed.start({ attached: false });
       startedNeo4j = managed;

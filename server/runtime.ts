@@ -9,6 +9,17 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
+/** The managed local Neo4j that this configuration names (its store, port and memory). */
+export function managedNeo4j(config: Config, log: (message: string) => void): ManagedNeo4j {
+  return new ManagedNeo4j({
+    dataDir: config.dataDir,
+    boltPort: config.neo4j.boltPort,
+    heap: config.neo4j.heap,
+    pageCache: config.neo4j.pageCache,
+    log,
+  });
+}
+
 export interface Connection {
   db: Database;
   /** Set when this process started the managed server and must stop it. */
@@ -28,13 +39,7 @@ export async function connect(config: Config, logger: Logger): Promise<Connectio
     });
     return { db, owned: undefined, describe: `Neo4j at ${config.neo4j.uri}`, close: () => db.close() };
   }
-  const managed = new ManagedNeo4j({
-    dataDir: config.dataDir,
-    boltPort: config.neo4j.boltPort,
-    heap: config.neo4j.heap,
-    pageCache: config.neo4j.pageCache,
-    log: (message) => logger.info(message),
-  });
+  const managed = managedNeo4j(config, (message) => logger.info(message));
   const already = managed.running();
   const credentials = already ? managed.credentials() : await managed.start({ attached: true });
   if (already) logger.info(`using the managed Neo4j already running (pid ${already.pid})`);

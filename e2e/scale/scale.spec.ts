@@ -1,27 +1,11 @@
 // A 10k-node synthetic ecosystem stays responsive: while it loads and lays out, no main-thread
 // task blocks the page for more than 200 ms (Long Tasks API, measured from the first byte).
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { graphPixels, saveScreenshot } from '../helpers.ts';
+import { graphPixels, saveScreenshot, seedE2e } from '../helpers.ts';
 
 test.beforeAll(() => {
-  const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'seed/cli.ts', '--synthetic', '10000', '--seed', '11', '--dataset', 'synthetic-10k'],
-    {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NEO4J_URI: 'bolt://127.0.0.1:7696',
-        NEO4J_USER: 'neo4j',
-        NEO4J_PASSWORD: password,
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
-  if (run.status !== 0) throw new Error(`seeding 10k nodes failed:\n${run.stderr}`);
+  seedE2e(['--synthetic', '10000', '--seed', '11', '--dataset', 'synthetic-10k']);
 });
 
 test('10k nodes: loads and lays out without blocking the page for more than 200 ms', async ({ page }) => {

@@ -26,38 +26,27 @@ export const datasetParam = z
   .max(63, 'is too long')
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'is not a dataset name');
 
-/** `types=Firm,University`: a comma-separated list of ontology node types. */
-export const nodeTypesParam = single.transform((value, ctx): NodeType[] => {
-  const parts = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = parts.filter((p) => !isNodeType(p));
-  if (unknown.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown node type ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${NODE_TYPE_NAMES.join(', ')}`,
-    });
-    return z.NEVER;
-  }
-  return [...new Set(parts)] as NodeType[];
-});
+/** A comma-separated list of names from a whitelist (`types=Firm,University`). */
+function whitelistParam<T extends string>(kind: string, known: readonly T[], isKnown: (value: string) => value is T) {
+  return single.transform((value, ctx): T[] => {
+    const parts = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const unknown = parts.filter((p) => !isKnown(p));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown ${kind} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${known.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(parts)] as T[];
+  });
+}
 
-export const relationTypesParam = single.transform((value, ctx): RelationType[] => {
-  const parts = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = parts.filter((p) => !isRelationType(p));
-  if (unknown.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown relation type ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${RELATION_TYPE_NAMES.join(', ')}`,
-    });
-    return z.NEVER;
-  }
-  return [...new Set(parts)] as RelationType[];
-});
+export const nodeTypesParam = whitelistParam<NodeType>('node type', NODE_TYPE_NAMES, isNodeType);
+export const relationTypesParam = whitelistParam<RelationType>('relation type', RELATION_TYPE_NAMES, isRelationType);
 
 export const intParam = (min: number, max: number) =>
   single

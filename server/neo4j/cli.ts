@@ -1,6 +1,7 @@
 // `npm run db:start | db:stop | db:status`: the managed local Neo4j on its own.
 import { loadConfig } from '../config.ts';
-import { ManagedNeo4j, ManagedNeo4jError } from './managed.ts';
+import { managedNeo4j } from '../runtime.ts';
+import { ManagedNeo4jError } from './managed.ts';
 
 async function main(command: string | undefined): Promise<number> {
   const config = loadConfig();
@@ -8,13 +9,7 @@ async function main(command: string | undefined): Promise<number> {
     console.error(`NEO4J_URI is set (${config.neo4j.uri}): that server is not managed by this project.`);
     return command === 'status' ? 0 : 1;
   }
-  const managed = new ManagedNeo4j({
-    dataDir: config.dataDir,
-    boltPort: config.neo4j.boltPort,
-    heap: config.neo4j.heap,
-    pageCache: config.neo4j.pageCache,
-    log: (m) => console.log(m),
-  });
+  const managed = managedNeo4j(config, (m) => console.log(m));
   switch (command) {
     case 'start': {
       const creds = await managed.start({ attached: false });
