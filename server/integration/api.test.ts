@@ -1,31 +1,14 @@
 // Every read endpoint against the real Neo4j with the curated dataset loaded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../seed/load.ts';
+import { describe, expect, it } from 'vitest';
 import { NODE_TYPE_NAMES } from '../../seed/ontology.ts';
-import { readSeedDataset } from '../../seed/read.ts';
-import { CURATED_DIR } from '../../seed/paths.ts';
-import type { Database } from '../db/database.ts';
-import { expectErrorShape, getJson, startTestServer, testDatabase, type TestServer } from './helpers.ts';
+import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 
-let db: Database;
-let server: TestServer;
-const curated = readSeedDataset(CURATED_DIR);
-
-beforeAll(async () => {
-  db = testDatabase();
-  await db.applySchema();
-  await loadDataset(db, curated);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const ctx = useCuratedServer();
+const curated = ctx.curated;
 
 describe('GET /api/health', () => {
   it('reports the connected Neo4j and its version', async () => {
-    const { status, body } = await getJson(`${server.url}/api/health`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/health`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', neo4j: { connected: true } });
     expect(body.neo4j.version).toMatch(/^5\.26\./);
@@ -34,7 +17,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/datasets and /api/schema', () => {
   it('lists the curated dataset with its counts', async () => {
-    const { body } = await getJson(`${server.url}/api/datasets`);
+    const { body } = await getJson(`${ctx.server.url}/api/datasets`);
     const laoshan = body.datasets.find((d: { name: string }) => d.name === 'laoshan');
     expect(laoshan).toMatchObject({
       nodes: curated.nodes.length,
@@ -44,7 +27,7 @@ describe('GET /api/datasets and /api/schema', () => {
   });
 
   it('describes every node type with colour, sector, zh/en names and counts', async () => {
-    const { status, body } = await getJson(`${server.url}/api/schema`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/schema`);
     expect(status).toBe(200);
     expect(body.nodeTypes.map((t: { type: string }) => t.type)).toEqual(NODE_TYPE_NAMES);
     const firm = body.nodeTypes.find((t: { type: string }) => t.type === 'Firm');
@@ -62,7 +45,7 @@ describe('GET /api/datasets and /api/schema', () => {
 
 describe('GET /api/graph', () => {
   it('returns every node and relation of the dataset', async () => {
-    const { status, body } = await getJson(`${server.url}/api/graph?dataset=laoshan`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/graph?dataset=laoshan`);
     expect(status).toBe(200);
     expect(body.nodes).toHaveLength(curated.nodes.length);
     expect(body.edges).toHaveLength(curated.relations.length);
@@ -79,12 +62,12 @@ describe('GET /api/graph', () => {
   });
 
   it('filters by node and relation type and honours the limit', async () => {
-    const firms = await getJson(`${server.url}/api/graph?types=Firm`);
+    const firms = await getJson(`${ctx.server.url}/api/graph?types=Firm`);
     expect(firms.body.nodes.every((n: { type: string }) => n.type === 'Firm')).toBe(true);
     expect(firms.body.nodes.length).toBe(curated.nodes.filter((n) => n.type === 'Firm').length);
-    const awarded = await getJson(`${server.url}/api/graph?relTypes=AWARDED`);
+    const awarded = await getJson(`${ctx.server.url}/api/graph?relTypes=AWARDED`);
     expect(awarded.body.edges.length).toBe(curated.relations.filter((r) => r.type === 'AWARDED').length);
-    const limited = await getJson(`${server.url}/api/graph?limit=3`);
+    const limited = await getJson(`${ctx.server.url}/api/graph?limit=3`);
     expect(limited.body.nodes).toHaveLength(3);
     expect(limited.body.truncated).toBe(true);
     const kept = new Set(limited.body.nodes.map((n: { id: string }) => n.id));
@@ -100,14 +83,14 @@ describe('GET /api/graph', () => {
       'foo=bar',
       'dataset=NOPE!',
     ]) {
-      const { status, body } = await getJson(`${server.url}/api/graph?${query}`);
+      const { status, body } = await getJson(`${ctx.server.url}/api/graph?${query}`);
       expect(status, query).toBe(400);
       expect(expectErrorShape(body).code).toBe('bad_request');
     }
   });
 
   it('answers 404 for a dataset that does not exist', async () => {
-    const { status, body } = await getJson(`${server.url}/api/graph?dataset=atlantis`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/graph?dataset=atlantis`);
     expect(status).toBe(404);
     expect(expectErrorShape(body).code).toBe('not_found');
   });
@@ -115,7 +98,7 @@ describe('GET /api/graph', () => {
 
 describe('GET /api/nodes/:id', () => {
   it('returns the node, its relations with neighbours and the evidence behind each', async () => {
-    const { status, body } = await getJson(`${server.url}/api/nodes/firm/haier`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/nodes/firm/haier`);
     expect(status).toBe(200);
     expect(body.node).toMatchObject({
       id: 'firm/haier',
@@ -138,14 +121,14 @@ describe('GET /api/nodes/:id', () => {
   });
 
   it('accepts the id percent-encoded too', async () => {
-    const { status, body } = await getJson(`${server.url}/api/nodes/firm%2Fhaier`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/nodes/firm%2Fhaier`);
     expect(status).toBe(200);
     expect(body.node.id).toBe('firm/haier');
   });
 
   it('answers 404 for an unknown id and 400 for an invalid one', async () => {
-    expect((await getJson(`${server.url}/api/nodes/firm/nobody`)).status).toBe(404);
-    const invalid = await getJson(`${server.url}/api/nodes/Firm%20Haier`);
+    expect((await getJson(`${ctx.server.url}/api/nodes/firm/nobody`)).status).toBe(404);
+    const invalid = await getJson(`${ctx.server.url}/api/nodes/Firm%20Haier`);
     expect(invalid.status).toBe(400);
     expectErrorShape(invalid.body);
   });
@@ -153,7 +136,7 @@ describe('GET /api/nodes/:id', () => {
 
 describe('GET /api/nodes/:id/neighbors and /api/sources/:id', () => {
   it('returns the 1-step and 2-step neighbourhoods', async () => {
-    const one = await getJson(`${server.url}/api/nodes/firm/haier/neighbors?depth=1`);
+    const one = await getJson(`${ctx.server.url}/api/nodes/firm/haier/neighbors?depth=1`);
     expect(one.status).toBe(200);
     const direct = new Set(
       curated.relations.flatMap((r) =>
@@ -161,15 +144,15 @@ describe('GET /api/nodes/:id/neighbors and /api/sources/:id', () => {
       ),
     );
     expect(new Set(one.body.nodes.map((n: { id: string }) => n.id))).toEqual(new Set(['firm/haier', ...direct]));
-    const two = await getJson(`${server.url}/api/nodes/firm/haier/neighbors?depth=2`);
+    const two = await getJson(`${ctx.server.url}/api/nodes/firm/haier/neighbors?depth=2`);
     expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
     const ids = new Set(two.body.nodes.map((n: { id: string }) => n.id));
     for (const e of two.body.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
-    expect((await getJson(`${server.url}/api/nodes/firm/haier/neighbors?depth=3`)).status).toBe(400);
+    expect((await getJson(`${ctx.server.url}/api/nodes/firm/haier/neighbors?depth=3`)).status).toBe(400);
   });
 
   it('serves the source text that the evidence quotes', async () => {
-    const { status, body } = await getJson(`${server.url}/api/sources/source/laoshan-sti-conference-2024`);
+    const { status, body } = await getJson(`${ctx.server.url}/api/sources/source/laoshan-sti-conference-2024`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ title: expect.stringContaining('科技创新大会'), date: '2024-06-19', language: 'zh' });
     expect(body.text).toContain('评选海尔集团等崂山区十强科技创新企业进行表彰');
@@ -178,10 +161,10 @@ describe('GET /api/nodes/:id/neighbors and /api/sources/:id', () => {
 
 describe('the error shape everywhere', () => {
   it('answers unknown endpoints and bad JSON with 4xx, never 500', async () => {
-    const unknown = await getJson(`${server.url}/api/nope`);
+    const unknown = await getJson(`${ctx.server.url}/api/nope`);
     expect(unknown.status).toBe(404);
     expectErrorShape(unknown.body);
-    const badJson = await getJson(`${server.url}/api/graph`, {
+    const badJson = await getJson(`${ctx.server.url}/api/graph`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"a":',
@@ -195,7 +178,7 @@ describe('the error shape everywhere', () => {
 describe('GET /api/paths', () => {
   it('returns up to k shortest paths, each a connected chain from one node to the other', async () => {
     const { status, body } = await getJson(
-      `${server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=6&k=3`,
+      `${ctx.server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=6&k=3`,
     );
     expect(status).toBe(200);
     expect(body.paths.length).toBeGreaterThan(0);
@@ -216,13 +199,13 @@ describe('GET /api/paths', () => {
     }
     // The shortest path is as short as the graph allows: no path within fewer steps exists.
     const shorter = await getJson(
-      `${server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=${body.paths[0].length - 1}`,
+      `${ctx.server.url}/api/paths?from=firm/haier&to=institute/buaa-qingdao&maxHops=${body.paths[0].length - 1}`,
     );
     expect(shorter.body.paths).toEqual([]);
   });
 
   it('answers 404 for an unknown end, 400 for bad bounds, and nothing for a node to itself', async () => {
-    const missing = await getJson(`${server.url}/api/paths?from=firm/haier&to=firm/nobody`);
+    const missing = await getJson(`${ctx.server.url}/api/paths?from=firm/haier&to=firm/nobody`);
     expect(missing.status).toBe(404);
     expect(expectErrorShape(missing.body).details).toMatchObject({ field: 'to' });
     for (const bad of [
@@ -231,11 +214,11 @@ describe('GET /api/paths', () => {
       'from=firm/haier&to=district/laoshan&k=0',
       'from=a&to=b&x=1',
     ]) {
-      const { status, body } = await getJson(`${server.url}/api/paths?${bad}`);
+      const { status, body } = await getJson(`${ctx.server.url}/api/paths?${bad}`);
       expect(status, bad).toBe(400);
       expectErrorShape(body);
     }
-    const self = await getJson(`${server.url}/api/paths?from=firm/haier&to=firm/haier`);
+    const self = await getJson(`${ctx.server.url}/api/paths?from=firm/haier&to=firm/haier`);
     expect(self.body.paths).toEqual([]);
   });
 });

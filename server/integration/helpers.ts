@@ -2,7 +2,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { loadDataset } from '../../seed/load.ts';
+import { CURATED_DIR } from '../../seed/paths.ts';
+import { readSeedDataset } from '../../seed/read.ts';
+import type { SeedDataset } from '../../seed/schema.ts';
 import { createApp, type App } from '../app.ts';
 import { Database } from '../db/database.ts';
 import type { Neo4jCredentials } from '../neo4j/managed.ts';
@@ -60,4 +64,26 @@ export function expectErrorShape(body: unknown): { code: string; message: string
     throw new Error(`not the API's error shape: ${JSON.stringify(body).slice(0, 300)}`);
   }
   return error as { code: string; message: string };
+}
+
+export interface CuratedServer {
+  db: Database;
+  server: TestServer;
+  curated: SeedDataset;
+}
+
+/** A test file's server on the test Neo4j with the curated dataset loaded; closed after the file. */
+export function useCuratedServer(options: { adminToken?: string; rateLimitPerMinute?: number } = {}): CuratedServer {
+  const state = { curated: readSeedDataset(CURATED_DIR) } as CuratedServer;
+  beforeAll(async () => {
+    state.db = testDatabase();
+    await state.db.applySchema();
+    await loadDataset(state.db, state.curated);
+    state.server = await startTestServer(state.db, options);
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    await state.db?.close();
+  });
+  return state;
 }

@@ -1,12 +1,8 @@
 // Every organisation, programme and event the source names can be found by its Chinese name,
 // its English name and its pinyin initials.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../seed/load.ts';
-import { CURATED_DIR } from '../../seed/paths.ts';
-import { readSeedDataset } from '../../seed/read.ts';
+import { describe, expect, it } from 'vitest';
 import { pinyinInitials } from '../../seed/search-keys.ts';
-import type { Database } from '../db/database.ts';
-import { expectErrorShape, getJson, startTestServer, testDatabase, type TestServer } from './helpers.ts';
+import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 
 /** Names as the source writes them (read off the text, not the seed), with the node meant. */
 const NAMED_IN_SOURCE: [string, string][] = [
@@ -39,25 +35,11 @@ const NAMED_IN_SOURCE: [string, string][] = [
   ['产业领军人才大会', 'event/industry-leading-talent-conference'],
 ];
 
-const curated = readSeedDataset(CURATED_DIR);
-const nameEn = new Map(curated.nodes.map((n) => [n.id, n.name_en]));
-let db: Database;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = testDatabase();
-  await db.applySchema();
-  await loadDataset(db, curated);
-  server = await startTestServer(db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+const ctx = useCuratedServer();
+const nameEn = new Map(ctx.curated.nodes.map((n) => [n.id, n.name_en]));
 
 async function search(q: string, extra = ''): Promise<{ id: string; score: number; name_zh: string }[]> {
-  const { status, body } = await getJson(`${server.url}/api/search?q=${encodeURIComponent(q)}${extra}`);
+  const { status, body } = await getJson(`${ctx.server.url}/api/search?q=${encodeURIComponent(q)}${extra}`);
   expect(status, q).toBe(200);
   return body;
 }
@@ -93,11 +75,11 @@ describe('GET /api/search', () => {
   });
 
   it('filters by type and validates its parameters', async () => {
-    const onlyParks = await getJson(`${server.url}/api/search?q=${encodeURIComponent('崂山')}&types=Park`);
+    const onlyParks = await getJson(`${ctx.server.url}/api/search?q=${encodeURIComponent('崂山')}&types=Park`);
     expect(onlyParks.body.length).toBeGreaterThan(0);
     for (const hit of onlyParks.body) expect(hit.type).toBe('Park');
     for (const bad of ['', 'q=', `q=${'x'.repeat(201)}`, 'q=a&types=Nope', 'q=a&limit=0', 'q=a&sort=name']) {
-      const { status, body } = await getJson(`${server.url}/api/search?${bad}`);
+      const { status, body } = await getJson(`${ctx.server.url}/api/search?${bad}`);
       expect(status, bad).toBe(400);
       expectErrorShape(body);
     }
@@ -105,7 +87,7 @@ describe('GET /api/search', () => {
 
   it('treats Lucene syntax in a query as text', async () => {
     for (const q of ['"', 'a OR b', '*', 'haier~', '(海尔', 'name_en:x', '\\', 'AND']) {
-      const { status } = await getJson(`${server.url}/api/search?q=${encodeURIComponent(q)}`);
+      const { status } = await getJson(`${ctx.server.url}/api/search?q=${encodeURIComponent(q)}`);
       expect(status, q).toBe(200);
     }
   });

@@ -13,30 +13,12 @@ import {
   relationTypesParam,
 } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
+import type { GraphEdge, GraphNode } from '../http/api-types.ts';
 import { normalizeLatin } from '../../seed/search-keys.ts';
 import { chineseQuery, latinQuery, rankCandidates, type SearchCandidate } from '../search/rank.ts';
 
 export const GRAPH_LIMIT_MAX = 200_000;
 export const NEIGHBOR_LIMIT_MAX = 2_000;
-
-export interface GraphNode {
-  id: string;
-  type: string;
-  name_zh: string;
-  name_en: string;
-  degree?: number;
-  count?: number;
-  count_qualifier?: string;
-  year?: number;
-  synthetic?: boolean;
-}
-
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-}
 
 /** Drops null fields so that payloads stay compact (100k-node overviews). */
 function compact<T extends object>(row: Row): T {

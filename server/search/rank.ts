@@ -1,6 +1,9 @@
 // Search ranking: exact matches first, then prefixes, then substrings, then full-text hits,
 // on every key a user may type (Chinese, English, alias, full pinyin, pinyin initials).
 import { hasHan, normalizeLatin } from '../../seed/search-keys.ts';
+import type { SearchHit } from '../http/api-types.ts';
+
+export type { SearchHit };
 
 export interface SearchCandidate {
   id: string;
@@ -13,16 +16,6 @@ export interface SearchCandidate {
   pinyin_words?: string | null;
   fulltext: number;
   degree: number;
-}
-
-export interface SearchHit {
-  id: string;
-  type: string;
-  name_zh: string;
-  name_en: string;
-  score: number;
-  /** Which key matched, so that the UI can say why (e.g. "pinyin initials"). */
-  matched: 'name_zh' | 'name_en' | 'alias' | 'pinyin' | 'pinyin_initials' | 'fulltext';
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;

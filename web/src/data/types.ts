@@ -1,4 +1,10 @@
-// Payload shapes of the HTTP API, as the web app consumes them.
+// Payload shapes of the HTTP API, as the web app consumes them. The shared ones are declared
+// once, in server/http/api-types.ts.
+import type { GraphEdge, GraphNode, SearchHit } from '../../../server/http/api-types.ts';
+
+export type { SearchHit };
+export type NodeSummary = GraphNode;
+export type EdgeSummary = GraphEdge;
 export interface SchemaNodeType {
   type: string;
   name_zh: string;
@@ -21,25 +27,6 @@ export interface SchemaPayload {
   synthetic: boolean;
   nodeTypes: SchemaNodeType[];
   relationTypes: SchemaRelationType[];
-}
-
-export interface NodeSummary {
-  id: string;
-  type: string;
-  name_zh: string;
-  name_en: string;
-  degree?: number;
-  count?: number;
-  count_qualifier?: string;
-  year?: number;
-  synthetic?: boolean;
-}
-
-export interface EdgeSummary {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
 }
 
 export interface GraphPayload {
@@ -79,15 +66,6 @@ export interface SourceDocument {
   language: string;
   text: string;
   url?: string;
-}
-
-export interface SearchHit {
-  id: string;
-  type: string;
-  name_zh: string;
-  name_en: string;
-  score: number;
-  matched: string;
 }
 
 export interface PathEdge extends EdgeSummary {
