@@ -6,7 +6,6 @@ export const E2E_PORT = 8096;
 
 export default defineConfig({
   testDir: 'e2e',
-  testIgnore: ['scale/**'],
   outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },

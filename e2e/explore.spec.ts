@@ -1,7 +1,7 @@
 // The explorer's tools, each checked on what is drawn as well as on the page: search, filters,
 // focus, evidence → source, shareable state, language, kept positions.
-import { expect, test, type Page } from '@playwright/test';
-import { clickNode, graphPixels, openExplorer, saveScreenshot } from './helpers.ts';
+import { type Page } from '@playwright/test';
+import { clickNode, expect, graphPixels, openExplorer, saveScreenshot, test } from './helpers.ts';
 
 const INDICATOR = '#c5b0d5';
 
@@ -24,6 +24,7 @@ test.describe('search', () => {
     ['海尔', 'firm/haier'],
     ['Haier', 'firm/haier'],
     ['hejt', 'firm/haier'],
+    ['hr', 'firm/haier'],
     ['繁星', 'programme/fanxing-plan'],
     ['Beihang', 'institute/buaa-qingdao'],
     ['bhqdyjy', 'institute/buaa-qingdao'],
@@ -242,4 +243,30 @@ test('the projector theme: dark page and canvas, light labels, in the URL, and b
   expect(page.url()).not.toContain('theme=dark');
   const light = await graphPixels(page);
   expect(light.near('#0f1420', 8)).toBeLessThan(light.total / 100);
+});
+
+/** Pairs of nodes whose discs overlap by more than a pixel, as drawn. */
+async function overlappingPairs(page: Page): Promise<string[]> {
+  const discs = await page.evaluate(() =>
+    (window.explorer?.nodeIds() ?? []).map((id) => ({
+      id,
+      ...window.explorer?.nodePosition(id),
+      r: window.explorer?.nodeRadius(id) ?? 0,
+    })),
+  );
+  const overlaps: string[] = [];
+  for (let i = 0; i < discs.length; i++)
+    for (let j = i + 1; j < discs.length; j++) {
+      const a = discs[i]!;
+      const b = discs[j]!;
+      const gap = Math.hypot((a.x ?? 0) - (b.x ?? 0), (a.y ?? 0) - (b.y ?? 0)) - a.r - b.r;
+      if (gap < -1) overlaps.push(`${a.id} × ${b.id} (${gap.toFixed(1)} px)`);
+    }
+  return overlaps;
+}
+
+test('layout: after the no-overlap pass no two nodes of the Laoshan map cover each other', async ({ page }) => {
+  await openExplorer(page, '?lang=en');
+  expect(await page.evaluate(() => window.explorer?.positionsRestored())).toBe(false);
+  expect(await overlappingPairs(page)).toEqual([]);
 });

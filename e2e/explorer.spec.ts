@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { clickNode, graphPixels, openExplorer, saveScreenshot } from './helpers.ts';
+import { clickNode, expect, graphPixels, openExplorer, saveScreenshot, test } from './helpers.ts';
 
 test.describe('the Laoshan network in the browser', () => {
   test('loads, shows progress, lays out and draws the network in colour', async ({ page }) => {

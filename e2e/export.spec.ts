@@ -1,9 +1,9 @@
 // Export of the view: PNG at 1×, 2×, 4× (with title and legend), SVG, and the visible subgraph
 // as JSON, GEXF and CSV. Each file is checked for what a user would look at.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openExplorer, SCREENSHOTS } from './helpers.ts';
+import { expect, openExplorer, SCREENSHOTS, test } from './helpers.ts';
 
 async function exportFile(page: Page, kind: string): Promise<{ name: string; data: Buffer }> {
   await page.locator('#export-label').click();
@@ -45,6 +45,19 @@ test('pictures: PNG at 1×, 2× and 4× with the network drawn, and SVG', async 
   expect(svg.match(/<circle [^>]*data-id=/g)?.length).toBe(visible);
   expect(svg).toContain('崂山创新生态图谱');
   expect(svg).toContain('>企业<');
+  // Several relations between the same two nodes are bent apart (curves), the rest are lines.
+  const graph = (await (await page.request.get('/api/graph?dataset=laoshan')).json()) as {
+    edges: { source: string; target: string }[];
+  };
+  const perPair = new Map<string, number>();
+  for (const e of graph.edges) {
+    const key = [e.source, e.target].sort().join(' ');
+    perPair.set(key, (perPair.get(key) ?? 0) + 1);
+  }
+  const parallel = [...perPair.values()].filter((n) => n > 1).reduce((sum, n) => sum + n, 0);
+  expect(parallel).toBeGreaterThan(0);
+  expect(svg.match(/<path d="M[^"]* Q/g)?.length).toBe(parallel);
+  expect(svg.match(/<line /g)?.length).toBe(graph.edges.length - parallel);
 });
 
 test('data: the visible subgraph as JSON, GEXF and CSV', async ({ page }) => {

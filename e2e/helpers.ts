@@ -3,10 +3,24 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
+
+/** Playwright's test, failing any test during which the page threw an uncaught error. */
+export const test = base.extend<{ failOnPageError: void }>({
+  failOnPageError: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use();
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export async function openExplorer(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);

@@ -1,6 +1,5 @@
 // A synthetic dataset is clearly marked as such in the UI.
-import { expect, test } from '@playwright/test';
-import { graphPixels, openExplorer, seedE2e } from './helpers.ts';
+import { expect, graphPixels, openExplorer, seedE2e, test } from './helpers.ts';
 
 test.beforeAll(() => {
   // The e2e server's own managed Neo4j (see playwright.config.ts).

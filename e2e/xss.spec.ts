@@ -3,8 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { clickNode, openExplorer, saveScreenshot, seedE2e } from './helpers.ts';
+import { clickNode, expect, openExplorer, saveScreenshot, seedE2e, test } from './helpers.ts';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';

@@ -126,6 +126,9 @@ export const NODE_TYPES = {
 export type NodeType = keyof typeof NODE_TYPES;
 export const NODE_TYPE_NAMES = Object.keys(NODE_TYPES) as NodeType[];
 
+/** The node type whose nodes are industries and research fields (the explorer's field filter). */
+export const FIELD_NODE_TYPE: NodeType = 'Industry';
+
 export interface RelationTypeInfo {
   readonly zh: string;
   readonly en: string;

@@ -1,8 +1,7 @@
 // A 10k-node synthetic ecosystem stays responsive: while it loads and lays out, no main-thread
 // task blocks the page for more than 200 ms (Long Tasks API, measured from the first byte).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { graphPixels, saveScreenshot, seedE2e } from '../helpers.ts';
+import { expect, graphPixels, saveScreenshot, seedE2e, test } from '../helpers.ts';
 
 test.beforeAll(() => {
   seedE2e(['--synthetic', '10000', '--seed', '11', '--dataset', 'synthetic-10k']);
@@ -18,6 +17,8 @@ test('10k nodes: loads and lays out without blocking the page for more than 200 
         w.__longTasks.push({ start: entry.startTime, duration: entry.duration, name: entry.name });
     }).observe({ type: 'longtask', buffered: true });
   });
+  // The browser's own start (its GPU process) is not the app's: a first page warms it up.
+  await page.goto('/api/health');
   const started = Date.now();
   await page.goto('/?dataset=synthetic-10k&lang=en');
   await page.waitForFunction(

@@ -32,6 +32,7 @@ export const QUERY_NAMES = [
   'search-prefix',
   'search-fulltext-zh',
   'search-fulltext-latin',
+  'search-subsequence',
   'snapshot-nodes',
   'snapshot-relations',
 ] as const;

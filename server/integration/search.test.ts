@@ -71,6 +71,8 @@ describe('GET /api/search', () => {
   it('finds single characters inside longer names, full pinyin and English prefixes', async () => {
     expect((await search('崂')).map((r) => r.id)).toContain('district/laoshan');
     expect((await search('haierjituan'))[0]?.id).toBe('firm/haier');
+    // The explorer issue's example: an abbreviation that is not the initials (those are "he").
+    expect((await search('hr', '&limit=5')).map((r) => r.id)).toContain('firm/haier');
     expect((await search('Qingdao Hi'))[0]?.id).toBe('park/qingdao-hi-tech-industrial-park');
   });
 

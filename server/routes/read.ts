@@ -15,7 +15,7 @@ import {
 import { notFound } from '../errors.ts';
 import type { GraphEdge, GraphNode } from '../http/api-types.ts';
 import { normalizeLatin } from '../../seed/search-keys.ts';
-import { chineseQuery, latinQuery, rankCandidates, type SearchCandidate } from '../search/rank.ts';
+import { chineseQuery, latinQuery, rankCandidates, subsequencePattern, type SearchCandidate } from '../search/rank.ts';
 
 export const GRAPH_LIMIT_MAX = 200_000;
 export const NEIGHBOR_LIMIT_MAX = 2_000;
@@ -209,6 +209,8 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
         qc: ql.replace(/\s+/g, ''),
         types,
       });
+      const pattern = subsequencePattern(ql.replace(/\s+/g, ''));
+      if (pattern) rows.push(...(await db.runIn(tx, 'search-subsequence', { key: ds.key, pattern, types })));
       if (zh) rows.push(...(await db.runIn(tx, 'search-fulltext-zh', { key: ds.key, query: zh, types })));
       if (latin) rows.push(...(await db.runIn(tx, 'search-fulltext-latin', { key: ds.key, query: latin, types })));
       return rows as unknown as SearchCandidate[];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chineseQuery, escapeLucene, latinQuery, rankCandidates, type SearchCandidate } from './rank.ts';
+import {
+  chineseQuery,
+  escapeLucene,
+  latinQuery,
+  rankCandidates,
+  subsequencePattern,
+  type SearchCandidate,
+} from './rank.ts';
 
 const candidate = (over: Partial<SearchCandidate>): SearchCandidate => ({
   id: 'x',
@@ -52,5 +59,19 @@ describe('search ranking', () => {
       5,
     );
     expect(hit).toMatchObject({ id: 'h', matched: 'pinyin_initials' });
+  });
+
+  it('understands abbreviations such as hr → 海尔 (hai-er), below every prefix match', () => {
+    const haier = candidate({ id: 'haier', name_zh: '海尔集团', pinyin: 'haierjituan', pinyin_initials: 'hejt' });
+    const prefix = candidate({ id: 'hr', name_zh: '华润', pinyin: 'huarun', pinyin_initials: 'hr' });
+    const hits = rankCandidates([haier, prefix], 'hr', 5);
+    expect(hits.map((h) => h.id)).toEqual(['hr', 'haier']);
+    expect(hits[1]).toMatchObject({ matched: 'pinyin' });
+    expect(hits[1]!.score).toBeLessThan(55);
+    // Letters out of order, or not starting the name, are no abbreviation.
+    expect(rankCandidates([haier], 'rh', 5)[0]).toMatchObject({ matched: 'fulltext' });
+    expect(rankCandidates([haier], 'ae', 5)[0]).toMatchObject({ matched: 'fulltext' });
+    expect(subsequencePattern('hr')).toBe('^h.*r.*');
+    for (const q of ['h', 'h.r', 'h*', 'abcdefghi', '海尔', 'h r']) expect(subsequencePattern(q), q).toBeUndefined();
   });
 });

@@ -39,6 +39,28 @@ export function latinQuery(q: string): string {
   return words.map((w) => `${escapeLucene(w)}*`).join(' AND ');
 }
 
+/** Abbreviations are short runs of letters; longer queries are words, not abbreviations. */
+const ABBREVIATION = /^[a-z]{2,8}$/;
+
+/**
+ * The regular expression for pinyin abbreviations ("hr" → "haier"): the letters in order, the
+ * first at the start. Built from a–z only, so it cannot carry regex syntax; undefined otherwise.
+ */
+export function subsequencePattern(compactQuery: string): string | undefined {
+  return ABBREVIATION.test(compactQuery) ? `^${compactQuery.split('').join('.*')}.*` : undefined;
+}
+
+function isAnchoredSubsequence(value: string, q: string): boolean {
+  if (!value.startsWith(q[0] ?? '')) return false;
+  let at = 0;
+  for (const letter of q) {
+    at = value.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 interface KeyMatch {
   score: number;
   matched: SearchHit['matched'];
@@ -72,6 +94,9 @@ export function scoreCandidate(candidate: SearchCandidate, rawQuery: string): Ke
     matchKey(candidate.pinyin_initials, qCompact, 'pinyin_initials', 0.93),
     ...(candidate.pinyin_words ?? '').split(' ').map((w) => matchKey(w, qCompact, 'pinyin', 0.9)),
   ];
+  // Below every prefix and substring match: an abbreviation is a guess.
+  if (candidate.pinyin && ABBREVIATION.test(qCompact) && isAnchoredSubsequence(candidate.pinyin, qCompact))
+    matches.push({ score: 45 * (qCompact.length / (qCompact.length + 2)), matched: 'pinyin' });
   let best: KeyMatch = { score: 0, matched: 'fulltext' };
   for (const m of matches) if (m && m.score > best.score) best = m;
   if (best.score === 0) best = { score: 20 + Math.min(20, candidate.fulltext * 5), matched: 'fulltext' };

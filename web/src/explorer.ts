@@ -2,18 +2,29 @@
 // lays it out in a worker and wires the panels. Every interaction produces a new ViewState;
 // applyView() brings the screen and the URL in line with it, and the back button replays
 // earlier views. destroy() releases sigma and the worker.
-import type { GraphDataSource } from './data/source.ts';
-import type { SchemaPayload } from './data/types.ts';
-import { buildGraph, relabel, type ExplorerGraph } from './graph/build.ts';
+import { DataSourceError, type GraphDataSource } from './data/source.ts';
+import type { GraphPayload, NeighborhoodPayload, SchemaPayload } from './data/types.ts';
+import {
+  addEdges,
+  ARROW_EDGE_LIMIT,
+  buildNodes,
+  curveParallelEdges,
+  emptyGraph,
+  nodeAttributes,
+  relabel,
+  resizeByDegree,
+  type ExplorerGraph,
+} from './graph/build.ts';
 import { LayoutController } from './graph/layout.ts';
 import { restorePositions, savePositions } from './graph/positions.ts';
 import { GraphRenderer } from './graph/renderer.ts';
 import { t, type Lang } from './i18n.ts';
 import { UrlState } from './state/url.ts';
-import { validateView, type ViewState } from './state/view.ts';
+import { DEFAULT_OVERVIEW_LIMIT, validateView, type ViewState } from './state/view.ts';
 import { renderDetails } from './ui/details.ts';
 import { byId } from './ui/dom.ts';
-import { renderFilters, type FilterCounts } from './ui/filters.ts';
+import { renderFilters, type Count, type Facet, type FacetOption } from './ui/filters.ts';
+import { FIELD_NODE_TYPE } from '../../seed/ontology.ts';
 import { ProgressView } from './ui/progress.ts';
 import { SearchBox } from './ui/search.ts';
 import { download, toCsv, toJson, visibleSubgraph } from './export/files.ts';
@@ -37,9 +48,13 @@ export interface ExplorerAutomation {
   nodeIds(): string[];
   edgeCount(): number;
   visibleNodeCount(): number;
+  /** The nodes drawn now (not filtered out or hidden). */
+  visibleNodeIds(): string[];
   visibleEdgeCount(): number;
   highlighted(): string[];
   nodePosition(id: string): { x: number; y: number } | undefined;
+  /** A node's drawn radius in CSS pixels. */
+  nodeRadius(id: string): number | undefined;
   selected(): string | undefined;
   lang(): Lang;
   view(): ViewState;
@@ -62,6 +77,32 @@ export interface Explorer {
   automation: ExplorerAutomation;
 }
 
+/** Adds a neighbourhood's nodes and edges to a payload, without duplicates. */
+function mergeInto(payload: GraphPayload, more: NeighborhoodPayload): void {
+  const nodes = new Set(payload.nodes.map((n) => n.id));
+  const edges = new Set(payload.edges.map((e) => e.id));
+  for (const node of more.nodes) if (!nodes.has(node.id)) payload.nodes.push(node);
+  for (const edge of more.edges) if (!edges.has(edge.id)) payload.edges.push(edge);
+}
+
+function extent(graph: ExplorerGraph): { cx: number; cy: number; size: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_node, a) => {
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  if (!Number.isFinite(minX)) return { cx: 0, cy: 0, size: 100 };
+  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, size: Math.max(maxX - minX, maxY - minY) };
+}
+
+/** Nodes or edges added to the drawn graph per task while loading. */
+const SLICE = 5_000;
+
 /** Yields to the browser so that long work is split into separate tasks. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -78,6 +119,10 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   let renderer: GraphRenderer | undefined;
   let layout: LayoutController | undefined;
   let restored = false;
+  /** Set when the overview holds only the best-connected part of the dataset. */
+  let truncated: { shown: number; total: number } | undefined;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notice = byId('notice');
   let panelRequest = 0;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -242,49 +287,107 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     pathToBox.relabel();
   }
 
-  function counts(): FilterCounts {
-    const nodesByType = new Map<string, { visible: number; total: number }>();
-    const edgesByType = new Map<string, { visible: number; total: number }>();
-    if (graph && renderer) {
-      const r = renderer;
-      graph.forEachNode((node, attrs) => {
-        const c = nodesByType.get(attrs.nodeType) ?? { visible: 0, total: 0 };
-        c.total++;
-        if (r.isVisible(node)) c.visible++;
-        nodesByType.set(attrs.nodeType, c);
-      });
-      graph.forEachEdge((_edge, attrs, s, tgt) => {
-        const c = edgesByType.get(attrs.relType) ?? { visible: 0, total: 0 };
-        c.total++;
-        if (r.isVisible(s) && r.isVisible(tgt) && !view.hiddenRelTypes.includes(attrs.relType)) c.visible++;
-        edgesByType.set(attrs.relType, c);
-      });
-    }
-    return {
-      nodesByType,
-      edgesByType,
-      nodes: renderer?.visibleNodeCount() ?? 0,
-      edges: renderer?.visibleEdgeCount() ?? 0,
-    };
-  }
-
+  /** The legend and its filters: one facet per filterable property, with live counts. */
   function renderLegend(): void {
-    if (!schema) return;
-    const toggle = (list: string[], item: string) =>
-      list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-    renderFilters(
-      legendPanel,
-      schema.nodeTypes,
-      schema.relationTypes,
-      { types: new Set(view.hiddenTypes), relTypes: new Set(view.hiddenRelTypes) },
-      counts(),
-      view.lang,
+    if (!schema || !graph || !renderer) return;
+    const g = graph;
+    const r = renderer;
+    const lang = view.lang;
+    const toggle = <T>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+    const bump = <K>(map: Map<K, Count>, key: K, visible: boolean) => {
+      const count = map.get(key) ?? { visible: 0, total: 0 };
+      count.total++;
+      if (visible) count.visible++;
+      map.set(key, count);
+    };
+    const nodesByType = new Map<string, Count>();
+    const edgesByType = new Map<string, Count>();
+    const byYear = new Map<number, Count>();
+    const fields: FacetOption[] = [];
+    g.forEachNode((node, a) => {
+      const visible = r.isVisible(node);
+      bump(nodesByType, a.nodeType, visible);
+      if (a.year !== undefined) bump(byYear, a.year, visible);
+      if (a.nodeType !== FIELD_NODE_TYPE) return;
+      const count = { visible: 0, total: 0 };
+      g.forEachNeighbor(node, (neighbor) => {
+        count.total++;
+        if (r.isVisible(neighbor)) count.visible++;
+      });
+      fields.push({
+        value: node,
+        label: lang === 'zh' ? a.name_zh : a.name_en,
+        count,
+        checked: view.fields.includes(node),
+      });
+    });
+    g.forEachEdge((edge, a) => bump(edgesByType, a.relType, r.isEdgeVisible(edge)));
+    fields.sort((a, b) => b.count.total - a.count.total || a.label.localeCompare(b.label));
+    const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
+    const facets: Facet[] = [
       {
-        onToggleType: (type) => applyView({ ...view, hiddenTypes: toggle(view.hiddenTypes, type) }, 'push'),
-        onToggleRelType: (type) => applyView({ ...view, hiddenRelTypes: toggle(view.hiddenRelTypes, type) }, 'push'),
-        onReset: () => applyView({ ...view, hiddenTypes: [], hiddenRelTypes: [], hiddenNodes: [] }, 'push'),
+        id: 'type',
+        title: t(lang, 'legend'),
+        options: schema.nodeTypes
+          .filter((x) => nodesByType.has(x.type))
+          .map((x) => ({
+            value: x.type,
+            label: name(x),
+            swatch: { color: x.color },
+            count: nodesByType.get(x.type) ?? { visible: 0, total: 0 },
+            checked: !view.hiddenTypes.includes(x.type),
+          })),
+        onToggle: (type) => applyView({ ...view, hiddenTypes: toggle(view.hiddenTypes, type) }, 'push'),
       },
-    );
+      {
+        id: 'rel',
+        title: t(lang, 'relations'),
+        options: schema.relationTypes
+          .filter((x) => edgesByType.has(x.type))
+          .map((x) => ({
+            value: x.type,
+            label: name(x),
+            swatch: 'line' as const,
+            count: edgesByType.get(x.type) ?? { visible: 0, total: 0 },
+            checked: !view.hiddenRelTypes.includes(x.type),
+          })),
+        onToggle: (type) => applyView({ ...view, hiddenRelTypes: toggle(view.hiddenRelTypes, type) }, 'push'),
+      },
+      {
+        id: 'field',
+        title: t(lang, 'fields'),
+        hint: t(lang, 'fieldsHint'),
+        options: fields,
+        onToggle: (id) => applyView({ ...view, fields: toggle(view.fields, id) }, 'push'),
+      },
+      {
+        id: 'year',
+        title: t(lang, 'years'),
+        options: [...byYear]
+          .sort(([a], [b]) => a - b)
+          .map(([year, count]) => ({
+            value: String(year),
+            label: String(year),
+            count,
+            checked: !view.hiddenYears.includes(year),
+          })),
+        onToggle: (year) => applyView({ ...view, hiddenYears: toggle(view.hiddenYears, Number(year)) }, 'push'),
+      },
+    ];
+    const filtered =
+      view.hiddenTypes.length +
+      view.hiddenRelTypes.length +
+      view.hiddenNodes.length +
+      view.fields.length +
+      view.hiddenYears.length;
+    renderFilters(legendPanel, facets, { nodes: r.visibleNodeCount(), edges: r.visibleEdgeCount() }, lang, {
+      active: filtered > 0,
+      onReset: () =>
+        applyView(
+          { ...view, hiddenTypes: [], hiddenRelTypes: [], hiddenNodes: [], fields: [], hiddenYears: [] },
+          'push',
+        ),
+    });
   }
 
   function showError(message: string): void {
@@ -403,6 +506,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
             ),
           onDepth: (depth) => applyView({ ...view, depth }, 'push'),
           onPathsFrom: (id) => applyView({ ...view, panel: 'paths', pathFrom: id, pathTo: undefined }, 'push'),
+          onExpand: (id) => void expand(id),
         });
       } catch (error) {
         if (request === panelRequest) showError((error as Error).message);
@@ -413,6 +517,16 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     delete detailsPanel.dataset.node;
   }
 
+  function applyFilters(): void {
+    renderer?.setFilters({
+      hiddenTypes: new Set(view.hiddenTypes),
+      hiddenRelTypes: new Set(view.hiddenRelTypes),
+      hiddenNodes: new Set(view.hiddenNodes),
+      fields: new Set(view.fields),
+      hiddenYears: new Set(view.hiddenYears),
+    });
+  }
+
   /** Brings the screen (and, unless navigating, the URL) in line with `next`. */
   function applyView(next: ViewState, history: 'push' | 'replace' | 'none'): void {
     const previous = view;
@@ -421,14 +535,10 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     const filtersChanged =
       previous.hiddenTypes.join() !== view.hiddenTypes.join() ||
       previous.hiddenRelTypes.join() !== view.hiddenRelTypes.join() ||
-      previous.hiddenNodes.join() !== view.hiddenNodes.join();
-    if (renderer && (filtersChanged || history === 'none')) {
-      renderer.setFilters({
-        hiddenTypes: new Set(view.hiddenTypes),
-        hiddenRelTypes: new Set(view.hiddenRelTypes),
-        hiddenNodes: new Set(view.hiddenNodes),
-      });
-    }
+      previous.hiddenNodes.join() !== view.hiddenNodes.join() ||
+      previous.fields.join() !== view.fields.join() ||
+      previous.hiddenYears.join() !== view.hiddenYears.join();
+    if (filtersChanged || history === 'none') applyFilters();
     renderer?.setSelection(view.selected, view.depth);
     if (history === 'none' && view.camera) renderer?.setCamera({ ...view.camera, angle: 0 });
     renderChrome();
@@ -439,10 +549,16 @@ export function createExplorer(options: ExplorerOptions): Explorer {
 
   function domain() {
     const g = graph;
+    const years = new Set<number>();
+    g?.forEachNode((_node, a) => {
+      if (a.year !== undefined) years.add(a.year);
+    });
     return {
       hasNode: (id: string) => g?.hasNode(id) ?? false,
       nodeTypes: new Set(schema?.nodeTypes.map((x) => x.type) ?? []),
       relationTypes: new Set(schema?.relationTypes.map((x) => x.type) ?? []),
+      isField: (id: string) => g?.getNodeAttribute(id, 'nodeType') === FIELD_NODE_TYPE,
+      years,
     };
   }
 
@@ -455,6 +571,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
   }
 
   async function select(id: string, fly: boolean): Promise<void> {
+    // A search result beyond the overview is loaded with its neighbourhood first.
+    if (graph && !graph.hasNode(id)) await expand(id);
     if (!graph?.hasNode(id)) return;
     // A node chosen from search or a relation is shown even if a filter had hidden it.
     const type = graph.getNodeAttribute(id, 'nodeType');
@@ -491,6 +609,85 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     }
   }
 
+  /** A layout over the current graph; `budgetMs` is shorter when only a few nodes are new. */
+  function createLayout(g: ExplorerGraph, budgetMs?: number): LayoutController {
+    return new LayoutController(g, {
+      budgetMs,
+      extentFractionPerPixel: () => renderer?.extentFractionPerPixel() ?? 0,
+      onProgress: ({ fraction, running }) => {
+        renderer?.setLayoutRunning(running);
+        if (running) progress.show(t(view.lang, 'layout'), fraction);
+      },
+      onSettled: () => {
+        progress.hide();
+        savePositions(storage, view.dataset, g);
+        phase = 'ready';
+        renderChrome();
+      },
+    });
+  }
+
+  function showNotice(message?: string): void {
+    if (noticeTimer !== undefined) clearTimeout(noticeTimer);
+    noticeTimer = undefined;
+    const text = message ?? (truncated ? t(view.lang, 'overviewTruncated', truncated) : undefined);
+    notice.hidden = !text;
+    notice.textContent = text ?? '';
+    // A passing message (expansions) gives way to the standing one after a few seconds.
+    if (message) noticeTimer = setTimeout(() => showNotice(), 6_000);
+  }
+
+  /**
+   * Loads a node's neighbours from the server into the view: new nodes start around it, the
+   * layout runs briefly from the current positions (every frame drawn, so the map moves rather
+   * than jumps), and neighbours the user had hidden come back.
+   */
+  async function expand(id: string): Promise<void> {
+    if (!graph || !schema || !renderer) return;
+    const g = graph;
+    const types = schema.nodeTypes;
+    let neighbourhood;
+    try {
+      neighbourhood = await source.neighbors(view.dataset, id);
+    } catch (error) {
+      showError((error as Error).message);
+      return;
+    }
+    const bounds = extent(g);
+    const centre = g.hasNode(id) ? g.getNodeAttributes(id) : { x: bounds.cx, y: bounds.cy };
+    const around = { x: centre.x, y: centre.y, spread: Math.max(1, bounds.size / 25) };
+    let added = 0;
+    for (const node of neighbourhood.nodes) {
+      if (g.hasNode(node.id)) continue;
+      g.addNode(node.id, nodeAttributes(node, types, view.lang, around));
+      added++;
+    }
+    const addedEdges = addEdges(g, neighbourhood.edges, g.size > ARROW_EDGE_LIMIT ? 'line' : 'arrow');
+    if (addedEdges > 0) curveParallelEdges(g);
+    const ids = new Set(neighbourhood.nodes.map((n) => n.id));
+    if (added + addedEdges > 0) resizeByDegree(g);
+    showNotice(added > 0 ? t(view.lang, 'expanded', { count: added }) : t(view.lang, 'expandedNone'));
+    applyView(
+      {
+        ...view,
+        expanded: view.expanded.includes(id) ? view.expanded : [...view.expanded, id],
+        hiddenNodes: view.hiddenNodes.filter((x) => !ids.has(x)),
+        selected: id,
+        panel: 'details',
+      },
+      'push',
+    );
+    if (added + addedEdges === 0) return;
+    // The graph changed: filters are recomputed, and the layout starts again from here.
+    applyFilters();
+    renderLegend();
+    layout?.kill();
+    layout = createLayout(g, 3_000);
+    phase = 'layout';
+    layout.start();
+    renderChrome();
+  }
+
   async function start(): Promise<void> {
     url.listen();
     document.addEventListener('keydown', onKey);
@@ -499,17 +696,33 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       progress.show(t(view.lang, 'loadingSchema'));
       schema = await source.schema(view.dataset);
       progress.show(t(view.lang, 'loadingGraph'));
-      const payload = await source.graph(view.dataset, (bytes) =>
-        progress.show(t(view.lang, 'loadedBytes', { kb: Math.round(bytes / 1024) })),
-      );
+      const overview = await source.graph(view.dataset, {
+        limit: view.limit ?? DEFAULT_OVERVIEW_LIMIT,
+        onProgress: (bytes) => progress.show(t(view.lang, 'loadedBytes', { kb: Math.round(bytes / 1024) })),
+      });
+      // A shared link brings its expansions: their neighbourhoods join the overview before the
+      // layout, so that stored positions (kept for the whole set) apply again.
+      const payload = { ...overview, nodes: [...overview.nodes], edges: [...overview.edges] };
+      const expanded: string[] = [];
+      for (const id of view.expanded) {
+        const neighbourhood = await source.neighbors(view.dataset, id).catch((error: unknown) => {
+          if (error instanceof DataSourceError && error.status === 404) return undefined;
+          throw error;
+        });
+        if (!neighbourhood) continue;
+        expanded.push(id);
+        mergeInto(payload, neighbourhood);
+      }
+      view = { ...view, expanded };
+      truncated = overview.truncated
+        ? { shown: overview.nodes.length, total: schema.nodeTypes.reduce((sum, x) => sum + x.count, 0) }
+        : undefined;
       progress.show(t(view.lang, 'building'));
       await nextTask();
-      performance.mark('explorer:build:start');
-      graph = buildGraph(payload, schema.nodeTypes, view.lang);
-      restored = restorePositions(storage, view.dataset, graph);
-      performance.measure('explorer:build', 'explorer:build:start');
-      await nextTask();
-      const g = graph;
+      // Sigma starts on an empty graph: its start-up (WebGL contexts, shaders) is then a task of
+      // its own, and nodes and edges arrive in slices, so no single step blocks the page.
+      const g: ExplorerGraph = emptyGraph();
+      graph = g;
       performance.mark('explorer:sigma:start');
       renderer = new GraphRenderer(g, container, {
         onClickNode: (id) => void select(id, false),
@@ -521,19 +734,37 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       });
       performance.measure('explorer:sigma', 'explorer:sigma:start');
       await nextTask();
-      layout = new LayoutController(g, {
-        onProgress: ({ fraction, running }) => {
-          if (running) progress.show(t(view.lang, 'layout'), fraction);
-        },
-        onSettled: () => {
-          progress.hide();
-          savePositions(storage, view.dataset, g);
-          phase = 'ready';
-          renderChrome();
-        },
-      });
+      performance.mark('explorer:build:start');
+      const nodes = buildNodes(payload, schema.nodeTypes, view.lang);
+      restored = restorePositions(storage, view.dataset, nodes);
+      performance.measure('explorer:build', 'explorer:build:start');
+      const entries = nodes.nodes();
+      for (let from = 0; from < entries.length; from += SLICE) {
+        await nextTask();
+        const started = performance.now();
+        for (const id of entries.slice(from, from + SLICE)) g.addNode(id, nodes.getNodeAttributes(id));
+        performance.measure('explorer:nodes', { start: started, end: performance.now() });
+      }
+      if (!restored) renderer.setLayoutRunning(true, payload.edges.length);
+      const edgeType = payload.edges.length > ARROW_EDGE_LIMIT ? 'line' : 'arrow';
+      for (let from = 0; from < payload.edges.length; from += SLICE) {
+        await nextTask();
+        const started = performance.now();
+        addEdges(g, payload.edges.slice(from, from + SLICE), edgeType);
+        performance.measure('explorer:edges', { start: started, end: performance.now() });
+        progress.show(t(view.lang, 'building'), Math.min(1, (from + SLICE) / payload.edges.length));
+      }
+      await nextTask();
+      curveParallelEdges(g);
+      await nextTask();
+      performance.mark('explorer:layout:start');
+      layout = createLayout(g);
+      performance.measure('explorer:layout', 'explorer:layout:start');
+      await nextTask();
+      performance.mark('explorer:view:start');
       applyView(view, 'none');
       url.write(view, 'replace');
+      performance.measure('explorer:view', 'explorer:view:start');
       if (restored) {
         progress.hide();
         phase = 'ready';
@@ -541,6 +772,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
         phase = 'layout';
         layout.start();
       }
+      showNotice();
       renderChrome();
     } catch (error) {
       showError((error as Error).message);
@@ -562,9 +794,11 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     nodeIds: () => graph?.nodes() ?? [],
     edgeCount: () => graph?.size ?? 0,
     visibleNodeCount: () => renderer?.visibleNodeCount() ?? 0,
+    visibleNodeIds: () => graph?.filterNodes((id) => renderer?.isVisible(id) ?? false) ?? [],
     visibleEdgeCount: () => renderer?.visibleEdgeCount() ?? 0,
     highlighted: () => renderer?.highlightedNodes() ?? [],
     nodePosition: (id) => renderer?.viewportPosition(id),
+    nodeRadius: (id) => renderer?.viewportRadius(id),
     selected: () => renderer?.selection,
     lang: () => view.lang,
     view: () => view,

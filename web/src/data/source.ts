@@ -1,10 +1,23 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
-import type { GraphPayload, NodeDetails, PathsPayload, SchemaPayload, SearchHit, SourceDocument } from './types.ts';
+import type {
+  GraphPayload,
+  NeighborhoodPayload,
+  NodeDetails,
+  PathsPayload,
+  SchemaPayload,
+  SearchHit,
+  SourceDocument,
+} from './types.ts';
 
 export interface GraphDataSource {
   schema(dataset: string): Promise<SchemaPayload>;
-  graph(dataset: string, onProgress?: (loadedBytes: number) => void): Promise<GraphPayload>;
+  /** The overview: at most `limit` nodes, best connected first (`truncated` says if cut). */
+  graph(
+    dataset: string,
+    options?: { limit?: number; onProgress?: (loadedBytes: number) => void },
+  ): Promise<GraphPayload>;
+  neighbors(dataset: string, id: string): Promise<NeighborhoodPayload>;
   node(dataset: string, id: string): Promise<NodeDetails>;
   source(dataset: string, id: string): Promise<SourceDocument>;
   search(dataset: string, q: string, limit: number): Promise<SearchHit[]>;
@@ -62,8 +75,17 @@ export class HttpDataSource implements GraphDataSource {
     return this.getJson('/schema', { dataset });
   }
 
-  graph(dataset: string, onProgress?: (loadedBytes: number) => void): Promise<GraphPayload> {
-    return this.getJson('/graph', { dataset }, onProgress);
+  graph(
+    dataset: string,
+    options: { limit?: number; onProgress?: (loadedBytes: number) => void } = {},
+  ): Promise<GraphPayload> {
+    const params: Record<string, string> = { dataset };
+    if (options.limit !== undefined) params.limit = String(options.limit);
+    return this.getJson('/graph', params, options.onProgress);
+  }
+
+  neighbors(dataset: string, id: string): Promise<NeighborhoodPayload> {
+    return this.getJson(`/nodes/${encodeURI(id)}/neighbors`, { dataset });
   }
 
   node(dataset: string, id: string): Promise<NodeDetails> {

@@ -37,6 +37,14 @@ export interface GraphPayload {
   edges: EdgeSummary[];
 }
 
+/** `/api/nodes/:id/neighbors`: the node, its neighbours and the relations among them. */
+export interface NeighborhoodPayload {
+  dataset: string;
+  center: string;
+  nodes: NodeSummary[];
+  edges: EdgeSummary[];
+}
+
 export interface Evidence {
   source: string;
   quote: string;

@@ -122,13 +122,25 @@ export function renderSvg(sigma: Sigma<NodeAttributes, EdgeAttributes>, frame: P
     `<text x="16" y="48" font-size="12" fill="${escapeXml(frame.muted)}">${escapeXml(frame.subtitle)}</text>`,
     '<g class="edges">',
   ];
-  graph.forEachEdge((edge, _a, source, target) => {
+  graph.forEachEdge((edge, attrs, source, target) => {
     const e = sigma.getEdgeDisplayData(edge);
     const s = at(source);
     const t = at(target);
     if (!e || e.hidden || !s || !t) return;
+    const stroke = `stroke="${escapeXml(e.color)}" stroke-width="${Math.max(0.5, e.size).toFixed(1)}"`;
+    const bend = attrs.curvature ?? 0;
+    if (bend === 0) {
+      parts.push(
+        `<line x1="${s.x.toFixed(1)}" y1="${s.y.toFixed(1)}" x2="${t.x.toFixed(1)}" y2="${t.y.toFixed(1)}" ${stroke}/>`,
+      );
+      return;
+    }
+    // Parallel relations bend apart as on screen: a quadratic curve through a control point
+    // off the middle of the edge, on the side the curvature's sign gives.
+    const cx = (s.x + t.x) / 2 + bend * (t.y - s.y);
+    const cy = (s.y + t.y) / 2 - bend * (t.x - s.x);
     parts.push(
-      `<line x1="${s.x.toFixed(1)}" y1="${s.y.toFixed(1)}" x2="${t.x.toFixed(1)}" y2="${t.y.toFixed(1)}" stroke="${escapeXml(e.color)}" stroke-width="${Math.max(0.5, e.size).toFixed(1)}"/>`,
+      `<path d="M${s.x.toFixed(1)},${s.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${t.x.toFixed(1)},${t.y.toFixed(1)}" fill="none" ${stroke}/>`,
     );
   });
   parts.push('</g><g class="nodes">');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphPayload, SchemaNodeType } from '../data/types.ts';
-import { buildGraph, MAX_NODE_SIZE, MIN_NODE_SIZE, nodeLabel, relabel, sizeForDegree } from './build.ts';
+import {
+  buildGraph,
+  curveParallelEdges,
+  MAX_NODE_SIZE,
+  MIN_NODE_SIZE,
+  nodeLabel,
+  relabel,
+  sizeForDegree,
+} from './build.ts';
 
 const types: SchemaNodeType[] = [
   { type: 'Firm', name_zh: '企业', name_en: 'Firm', sector: 'industry', color: '#ff7f0e', count: 2 },
@@ -50,5 +58,31 @@ describe('building the display graph', () => {
     expect(sizeForDegree(10, 10)).toBe(MAX_NODE_SIZE);
     expect(sizeForDegree(3, 10)).toBeGreaterThan(sizeForDegree(2, 10));
     expect(nodeLabel({ name_zh: '', name_en: 'Only English' }, 'zh')).toBe('Only English');
+  });
+
+  it('bends parallel relations apart, symmetrically and whatever their direction, and leaves single ones straight', () => {
+    const graph = buildGraph(
+      {
+        ...payload,
+        edges: [
+          { id: 'p1', source: 'firm/a', target: 'firm/b', type: 'AWARDED' },
+          { id: 'p2', source: 'firm/a', target: 'firm/b', type: 'SUPPORTS' },
+          { id: 'p3', source: 'firm/b', target: 'firm/a', type: 'SUPPORTS' },
+          { id: 's1', source: 'firm/a', target: 'honor/x', type: 'AWARDED' },
+        ],
+      },
+      types,
+      'zh',
+    );
+    curveParallelEdges(graph);
+    expect(graph.getEdgeAttributes('s1')).toMatchObject({ type: 'arrow' });
+    expect(graph.getEdgeAttribute('s1', 'curvature')).toBeUndefined();
+    // The side a curve bends to, seen from firm/a towards firm/b.
+    const side = (edge: string) =>
+      (graph.getEdgeAttribute(edge, 'curvature') ?? NaN) * (graph.source(edge) === 'firm/a' ? 1 : -1);
+    const sides = ['p1', 'p2', 'p3'].map(side);
+    expect(['p1', 'p2', 'p3'].map((e) => graph.getEdgeAttribute(e, 'type'))).toEqual(['curved', 'curved', 'curved']);
+    expect(new Set(sides).size).toBe(3);
+    expect(sides.reduce((a, b) => a + b, 0)).toBeCloseTo(0);
   });
 });

@@ -2,7 +2,7 @@
 // a deterministic starting position). Hover, selection and filters never touch these.
 import Graph from 'graphology';
 import type { Lang } from '../i18n.ts';
-import type { GraphPayload, NodeSummary, SchemaNodeType } from '../data/types.ts';
+import type { EdgeSummary, GraphPayload, NodeSummary, SchemaNodeType } from '../data/types.ts';
 
 /** `type` is sigma's render program, so the ontology type lives in `nodeType`. */
 export interface NodeAttributes extends Omit<NodeSummary, 'type'> {
@@ -16,11 +16,17 @@ export interface NodeAttributes extends Omit<NodeSummary, 'type'> {
 
 export interface EdgeAttributes {
   id: string;
+  /** Sigma's program: 'arrow', 'line' (large graphs) or 'curved' (one of several parallel edges). */
   type: string;
   relType: string;
   size: number;
   color: string;
+  /** Bend of a curved edge, relative to its length; its sign says which side. */
+  curvature?: number;
 }
+
+/** Above this many edges they are drawn as plain lines: arrowheads would only add noise. */
+export const ARROW_EDGE_LIMIT = 20_000;
 
 export type ExplorerGraph = Graph<NodeAttributes, EdgeAttributes>;
 
@@ -49,45 +55,127 @@ export function sizeForDegree(degree: number, maxDegree: number): number {
   return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(degree / maxDegree);
 }
 
+export function emptyGraph(): ExplorerGraph {
+  return new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
+}
+
+/** The whole display graph at once (tests, exports, small datasets). */
 export function buildGraph(payload: GraphPayload, types: readonly SchemaNodeType[], lang: Lang): ExplorerGraph {
-  const graph: ExplorerGraph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
-  const colorOf = new Map(types.map((t) => [t.type, t.color]));
-  const typeIndex = new Map(types.map((t, i) => [t.type, i]));
-  for (const node of payload.nodes) {
-    // Start each type in its own sector of a circle: ForceAtlas2 then has less to untangle.
-    const sector = ((typeIndex.get(node.type) ?? 0) / Math.max(1, types.length)) * 2 * Math.PI;
-    const h = hashString(node.id);
-    const angle = sector + ((h % 1000) / 1000) * ((2 * Math.PI) / Math.max(1, types.length));
-    const radius = 50 + ((h >>> 10) % 1000) / 20;
-    const { type, ...rest } = node;
-    graph.addNode(node.id, {
-      ...rest,
-      nodeType: type,
-      x: Math.cos(angle) * radius,
-      y: Math.sin(angle) * radius,
-      size: MIN_NODE_SIZE,
-      color: colorOf.get(node.type) ?? FALLBACK_COLOR,
-      label: nodeLabel(node, lang),
-    });
-  }
+  const graph = buildNodes(payload, types, lang);
+  addEdges(graph, payload.edges);
+  return graph;
+}
+
+/** Edges that can be drawn: both ends present, no self-loop. */
+function drawable(graph: ExplorerGraph, edge: EdgeSummary): boolean {
+  return graph.hasNode(edge.source) && graph.hasNode(edge.target) && edge.source !== edge.target;
+}
+
+/**
+ * The nodes only, already sized by the degree they will have: the renderer can start on them
+ * while the edges are added in slices (one large insertion would block the page).
+ */
+export function buildNodes(payload: GraphPayload, types: readonly SchemaNodeType[], lang: Lang): ExplorerGraph {
+  const graph = emptyGraph();
+  for (const node of payload.nodes) graph.addNode(node.id, nodeAttributes(node, types, lang));
+  const degree = new Map<string, number>();
   for (const edge of payload.edges) {
-    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || edge.source === edge.target) continue;
+    if (!drawable(graph, edge)) continue;
+    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+  }
+  let maxDegree = 0;
+  for (const d of degree.values()) maxDegree = Math.max(maxDegree, d);
+  graph.updateEachNodeAttributes((node, attrs) => {
+    attrs.size = sizeForDegree(degree.get(node) ?? 0, maxDegree);
+    return attrs;
+  });
+  return graph;
+}
+
+/**
+ * Display attributes of one node. Each type starts in its own sector of a circle, at a spot
+ * derived from its id, so ForceAtlas2 has less to untangle and loads are reproducible.
+ */
+export function nodeAttributes(
+  node: NodeSummary,
+  types: readonly SchemaNodeType[],
+  lang: Lang,
+  around?: { x: number; y: number; spread: number },
+): NodeAttributes {
+  const typeIndex = types.findIndex((t) => t.type === node.type);
+  const sectors = Math.max(1, types.length);
+  const h = hashString(node.id);
+  const angle = around
+    ? ((h % 3600) / 3600) * 2 * Math.PI
+    : (Math.max(0, typeIndex) / sectors) * 2 * Math.PI + ((h % 1000) / 1000) * ((2 * Math.PI) / sectors);
+  const radius = around ? around.spread * (0.5 + ((h >>> 12) % 1000) / 2000) : 50 + ((h >>> 10) % 1000) / 20;
+  const { type, ...rest } = node;
+  return {
+    ...rest,
+    nodeType: type,
+    x: (around?.x ?? 0) + Math.cos(angle) * radius,
+    y: (around?.y ?? 0) + Math.sin(angle) * radius,
+    size: MIN_NODE_SIZE,
+    color: types[typeIndex]?.color ?? FALLBACK_COLOR,
+    label: nodeLabel(node, lang),
+  };
+}
+
+/** Adds the drawable edges not yet present; returns how many were added. */
+export function addEdges(graph: ExplorerGraph, edges: readonly EdgeSummary[], type = 'arrow'): number {
+  let added = 0;
+  for (const edge of edges) {
+    if (!drawable(graph, edge) || graph.hasEdge(edge.id)) continue;
     graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
       id: edge.id,
-      type: 'arrow',
+      type,
       relType: edge.type,
       size: 1,
       color: EDGE_COLOR,
     });
+    added++;
   }
+  return added;
+}
+
+/**
+ * Several relations between the same two nodes would be drawn on top of each other: they are
+ * bent apart instead, symmetrically, whichever their direction. Only those edges are touched.
+ */
+export function curveParallelEdges(graph: ExplorerGraph): void {
+  const pairs = new Map<string, string[]>();
+  graph.forEachEdge((edge, _a, source, target) => {
+    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const group = pairs.get(key);
+    if (group) group.push(edge);
+    else pairs.set(key, [edge]);
+  });
+  for (const group of pairs.values()) {
+    if (group.length < 2) continue;
+    const step = Math.min(0.3, 0.9 / group.length);
+    group.sort();
+    group.forEach((edge, i) => {
+      const [source, target] = graph.extremities(edge);
+      // The bend is relative to the edge's direction: flip it for edges running the other way.
+      const side = source < target ? 1 : -1;
+      const curvature = side * step * (i - (group.length - 1) / 2);
+      graph.mergeEdgeAttributes(edge, { type: 'curved', curvature });
+    });
+  }
+}
+
+/** Sizes from the current degrees (after nodes or edges were added to the view). */
+export function resizeByDegree(graph: ExplorerGraph): void {
   let maxDegree = 0;
   graph.forEachNode((node) => {
     maxDegree = Math.max(maxDegree, graph.degree(node));
   });
-  graph.forEachNode((node) => {
-    graph.setNodeAttribute(node, 'size', sizeForDegree(graph.degree(node), maxDegree));
+  // No attribute hints: sigma would then repaint in place, which fails for nodes just added.
+  graph.updateEachNodeAttributes((node, attrs) => {
+    attrs.size = sizeForDegree(graph.degree(node), maxDegree);
+    return attrs;
   });
-  return graph;
 }
 
 export function relabel(graph: ExplorerGraph, lang: Lang): void {

@@ -1,7 +1,15 @@
-// ForceAtlas2 in a web worker, with settings inferred from the graph, stopped automatically
-// once the drawing settles. This module owns the FA2Layout instance; kill() ends the worker.
+// ForceAtlas2 in a web worker, with settings inferred from the graph, stopped automatically once
+// the drawing settles, then a no-overlap pass (also in a worker). This module owns both layout
+// supervisors; kill() ends their workers.
+//
+// The workers move a shadow graph (positions and edges only), not the displayed one: every
+// update of the displayed graph makes sigma re-read and re-index every node and edge, so
+// positions are copied across at a pace the graph's size allows (every frame for small graphs,
+// a few times a second for 10k nodes) instead of on every worker message.
+import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import NoverlapLayout from 'graphology-layout-noverlap/worker';
 import type { ExplorerGraph } from './build.ts';
 
 export interface LayoutProgress {
@@ -16,6 +24,16 @@ export interface LayoutOptions {
   /** Mean movement per sample, relative to the drawing's extent, below which it is settled. */
   settleThreshold?: number;
   sampleMs?: number;
+  /** One CSS pixel as a fraction of the drawing's extent (for the no-overlap pass); none skips it. */
+  extentFractionPerPixel?: () => number;
+  /** A shorter budget, e.g. after nodes were added to an already laid-out view. */
+  budgetMs?: number;
+}
+
+interface ShadowNode {
+  x: number;
+  y: number;
+  size: number;
 }
 
 /** A time budget that grows with the graph: small graphs settle in a couple of seconds. */
@@ -23,14 +41,38 @@ export function layoutBudgetMs(order: number): number {
   return Math.min(30_000, 2_500 + order * 2.5);
 }
 
-export function layoutSettings(graph: ExplorerGraph) {
+/** How often positions reach the screen: every frame up to 1,000 nodes, then less often. */
+export function syncIntervalMs(order: number): number {
+  return order <= 1_000 ? 0 : Math.min(1_000, order / 20);
+}
+
+export function layoutSettings(graph: Graph) {
   const inferred = inferSettings(graph);
   return { ...inferred, barnesHutOptimize: graph.order > 400, slowDown: 1 + Math.log10(Math.max(1, graph.order)) };
 }
 
+/** The no-overlap pass runs for at most this long (it converges much sooner on sparse maps). */
+const OVERLAP_BUDGET_MS = 4_000;
+const OVERLAP_ROUNDS = 8;
+
+/** Items copied into the shadow graph per task. */
+const COPY_SLICE = 10_000;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export class LayoutController {
-  private readonly layout: FA2Layout;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  /** Positions, sizes and weighted adjacency: parallel relations become one heavier edge. */
+  private readonly shadow = new Graph<ShadowNode, { weight: number }>({ type: 'directed', allowSelfLoops: false });
+  private forces: FA2Layout | undefined;
+  private prepared: Promise<void> | undefined;
+  private running = false;
+  private overlap: NoverlapLayout | undefined;
+  private overlapTimer: ReturnType<typeof setTimeout> | undefined;
+  private sampleTimer: ReturnType<typeof setInterval> | undefined;
+  private frame: number | undefined;
+  private lastSync = 0;
   private previous: Float64Array;
   private calmSamples = 0;
   private startedAt = 0;
@@ -40,42 +82,126 @@ export class LayoutController {
     private readonly graph: ExplorerGraph,
     private readonly options: LayoutOptions = {},
   ) {
-    this.layout = new FA2Layout(graph, { settings: layoutSettings(graph) });
-    this.previous = new Float64Array(graph.order * 2);
+    this.previous = new Float64Array(0);
   }
 
   isRunning(): boolean {
-    return this.layout.isRunning();
+    return this.running;
   }
 
   start(): void {
-    if (this.killed || this.layout.isRunning()) return;
+    if (this.killed || this.running) return;
+    this.running = true;
+    this.options.onProgress?.({ fraction: 0, running: true });
+    this.prepared ??= this.copyGraph();
+    void this.prepared.then(() => {
+      if (this.running && !this.killed) this.startForces();
+    });
+  }
+
+  /** The shadow graph is filled in slices, each its own task (10k nodes, 50k edges take a while). */
+  private async copyGraph(): Promise<void> {
+    const nodes = this.graph.nodes();
+    for (let from = 0; from < nodes.length; from += COPY_SLICE) {
+      await nextTask();
+      for (const node of nodes.slice(from, from + COPY_SLICE)) {
+        const a = this.graph.getNodeAttributes(node);
+        this.shadow.addNode(node, { x: a.x, y: a.y, size: a.size });
+      }
+    }
+    const edges = this.graph.edges();
+    for (let from = 0; from < edges.length; from += COPY_SLICE) {
+      await nextTask();
+      for (const edge of edges.slice(from, from + COPY_SLICE)) {
+        const [source, target] = this.graph.extremities(edge);
+        if (this.shadow.hasEdge(source, target))
+          this.shadow.updateEdgeAttribute(source, target, 'weight', (w) => (w ?? 0) + 1);
+        else this.shadow.addEdge(source, target, { weight: 1 });
+      }
+    }
+    await nextTask();
+    if (this.killed) return;
+    this.forces = new FA2Layout(this.shadow, { settings: layoutSettings(this.shadow) });
+  }
+
+  private startForces(): void {
+    if (!this.forces) return;
+    this.pullPositions();
     this.snapshot();
     this.calmSamples = 0;
     this.startedAt = performance.now();
-    this.layout.start();
-    const sampleMs = this.options.sampleMs ?? 400;
-    this.timer = setInterval(() => this.sample(), sampleMs);
-    this.options.onProgress?.({ fraction: 0, running: true });
+    this.forces.start();
+    this.sampleTimer = setInterval(() => this.sample(), this.options.sampleMs ?? 400);
+    this.scheduleSync();
   }
 
+  /** Stops wherever it is; the positions reached so far stay on screen. */
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.layout.isRunning()) this.layout.stop();
-    if (!this.killed) this.options.onProgress?.({ fraction: 1, running: false });
+    this.halt();
+    if (!this.killed) {
+      this.pushPositions();
+      this.options.onProgress?.({ fraction: 1, running: false });
+    }
   }
 
   kill(): void {
-    this.stop();
+    this.halt();
     this.killed = true;
-    this.layout.kill();
+    this.forces?.kill();
+    this.overlap?.kill();
+    this.overlap = undefined;
+  }
+
+  private halt(): void {
+    if (this.sampleTimer !== undefined) clearInterval(this.sampleTimer);
+    if (this.overlapTimer !== undefined) clearTimeout(this.overlapTimer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.sampleTimer = undefined;
+    this.overlapTimer = undefined;
+    this.frame = undefined;
+    this.running = false;
+    if (this.forces?.isRunning()) this.forces.stop();
+    if (this.overlap?.isRunning()) this.overlap.stop();
+  }
+
+  /** Positions may have been changed on the displayed graph (restored, or nodes added). */
+  private pullPositions(): void {
+    this.graph.forEachNode((node, a) => {
+      if (this.shadow.hasNode(node)) this.shadow.mergeNodeAttributes(node, { x: a.x, y: a.y, size: a.size });
+    });
+  }
+
+  private pushPositions(): void {
+    const shadow = this.shadow;
+    this.graph.updateEachNodeAttributes(
+      (node, attrs) => {
+        if (shadow.hasNode(node)) {
+          const p = shadow.getNodeAttributes(node);
+          attrs.x = p.x;
+          attrs.y = p.y;
+        }
+        return attrs;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    this.lastSync = performance.now();
+  }
+
+  private scheduleSync(): void {
+    const interval = syncIntervalMs(this.shadow.order);
+    const tick = () => {
+      this.frame = undefined;
+      if (!this.isRunning()) return;
+      if (performance.now() - this.lastSync >= interval) this.pushPositions();
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
   }
 
   private snapshot(): void {
-    if (this.previous.length !== this.graph.order * 2) this.previous = new Float64Array(this.graph.order * 2);
+    if (this.previous.length !== this.shadow.order * 2) this.previous = new Float64Array(this.shadow.order * 2);
     let i = 0;
-    this.graph.forEachNode((_n, a) => {
+    this.shadow.forEachNode((_n, a) => {
       this.previous[i++] = a.x;
       this.previous[i++] = a.y;
     });
@@ -89,7 +215,7 @@ export class LayoutController {
     let maxX = -Infinity;
     let minY = Infinity;
     let maxY = -Infinity;
-    this.graph.forEachNode((_n, a) => {
+    this.shadow.forEachNode((_n, a) => {
       moved += Math.hypot(a.x - (this.previous[i] ?? a.x), a.y - (this.previous[i + 1] ?? a.y));
       this.previous[i++] = a.x;
       this.previous[i++] = a.y;
@@ -99,22 +225,78 @@ export class LayoutController {
       if (a.y > maxY) maxY = a.y;
     });
     const extent = Math.max(1e-9, Math.hypot(maxX - minX, maxY - minY));
-    return moved / Math.max(1, this.graph.order) / extent;
+    return moved / Math.max(1, this.shadow.order) / extent;
   }
 
   private sample(): void {
     const elapsed = performance.now() - this.startedAt;
-    const budget = layoutBudgetMs(this.graph.order);
+    const budget = this.options.budgetMs ?? layoutBudgetMs(this.shadow.order);
     const movement = this.movement();
     this.calmSamples = movement < (this.options.settleThreshold ?? 0.0015) ? this.calmSamples + 1 : 0;
     const settled = this.calmSamples >= 3 || elapsed >= budget;
     this.options.onProgress?.({
-      fraction: Math.min(0.99, Math.max(elapsed / budget, this.calmSamples / 3)),
-      running: !settled,
+      fraction: Math.min(0.95, Math.max(elapsed / budget, this.calmSamples / 3)),
+      running: true,
     });
-    if (settled) {
-      this.stop();
-      this.options.onSettled?.();
+    if (!settled) return;
+    if (this.sampleTimer !== undefined) clearInterval(this.sampleTimer);
+    this.sampleTimer = undefined;
+    this.forces?.stop();
+    this.removeOverlaps();
+  }
+
+  /**
+   * Pushes apart nodes whose discs overlap at the default zoom. Sigma sizes are in pixels, the
+   * layout works in graph units, and sigma fits the whole drawing to the screen: pushing nodes
+   * apart widens the drawing, which shrinks every distance on screen again. So the pass is
+   * repeated with the new scale until the drawing stops widening (or the time budget ends).
+   */
+  private removeOverlaps(deadline = performance.now() + OVERLAP_BUDGET_MS, round = 0): void {
+    const unitsPerPixel = this.graphUnitsPerPixel();
+    if (!(unitsPerPixel > 0) || round >= OVERLAP_ROUNDS || performance.now() >= deadline) {
+      this.finish();
+      return;
     }
+    this.overlap?.kill();
+    this.overlap = new NoverlapLayout(this.shadow, {
+      // Worked in screen pixels: noverlap's steps include a constant of one unit.
+      inputReducer: (_key, attrs) => ({ x: attrs.x / unitsPerPixel, y: attrs.y / unitsPerPixel, size: attrs.size }),
+      outputReducer: (_key, attrs) => ({ x: attrs.x * unitsPerPixel, y: attrs.y * unitsPerPixel }),
+      settings: { margin: 2, ratio: 1, expansion: 1.1, speed: 3, gridSize: 20 },
+      onConverged: () => {
+        // Still within 2 % of the scale used: the drawing is settled on screen too.
+        if (this.graphUnitsPerPixel() <= unitsPerPixel * 1.02) this.finish();
+        else setTimeout(() => this.removeOverlaps(deadline, round + 1), 0);
+      },
+    });
+    this.overlap.start();
+    if (this.overlapTimer !== undefined) clearTimeout(this.overlapTimer);
+    this.overlapTimer = setTimeout(() => this.finish(), Math.max(0, deadline - performance.now()));
+  }
+
+  /** Graph units per CSS pixel at the default camera, for the shadow's current extent. */
+  private graphUnitsPerPixel(): number {
+    const fraction = this.options.extentFractionPerPixel?.() ?? 0;
+    if (!(fraction > 0)) return 0;
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    this.shadow.forEachNode((_n, a) => {
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    if (!Number.isFinite(minX)) return 0;
+    return fraction * Math.max(maxX - minX, maxY - minY);
+  }
+
+  private finish(): void {
+    if (this.killed) return;
+    this.halt();
+    this.pushPositions();
+    this.options.onProgress?.({ fraction: 1, running: false });
+    this.options.onSettled?.();
   }
 }

@@ -1,6 +1,7 @@
 // The one owner of the Sigma instance. Hover, selection and filters are display state: the
 // sets they need are computed once per change, and the reducers only look them up. Graph data
 // is never modified here.
+import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
@@ -8,9 +9,21 @@ import { egoNetwork } from './ego.ts';
 import { LABEL_FONT } from './fonts.ts';
 import { PALETTES, type Palette } from './theme.ts';
 import type { Theme } from '../state/view.ts';
-import type { NodeLabelDrawingFunction, NodeHoverDrawingFunction } from 'sigma/rendering';
+import {
+  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+  type NodeHoverDrawingFunction,
+  type NodeLabelDrawingFunction,
+} from 'sigma/rendering';
 
 const PATH_EDGE = '#2563eb';
+/**
+ * Above this many edges, edges are not drawn while the layout moves the nodes (level of detail):
+ * re-reading tens of thousands of edges for every position update would block the page, and a
+ * moving hairball tells nothing. They appear as soon as the layout stops.
+ */
+export const LAYOUT_EDGE_LIMIT = 20_000;
+const EDGE_REFRESH_SLICE = 10_000;
+const FORCED_LABELS_MAX = 24;
 
 export interface RendererEvents {
   onClickNode?: (id: string) => void;
@@ -22,7 +35,18 @@ export interface Filters {
   hiddenTypes: ReadonlySet<string>;
   hiddenRelTypes: ReadonlySet<string>;
   hiddenNodes: ReadonlySet<string>;
+  /** When not empty: only these field nodes and the nodes related to them are shown. */
+  fields: ReadonlySet<string>;
+  hiddenYears: ReadonlySet<number>;
 }
+
+/** Curved edges with an arrowhead at the target, for parallel relations (build.ts bends them). */
+const CurvedArrowProgram = createEdgeCurveProgram<NodeAttributes, EdgeAttributes>({
+  arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+});
+
+type NodeDisplay = NodeAttributes & Partial<NodeDisplayData>;
+type EdgeDisplay = EdgeAttributes & Partial<EdgeDisplayData>;
 
 export class GraphRenderer {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
@@ -40,21 +64,28 @@ export class GraphRenderer {
   private pathEdges: Set<string> = new Set();
   /** Panels opening and closing change the container's size, not the window's. */
   private readonly resizeObserver: ResizeObserver;
+  /** A display change waits for the next frame, so several changes cost one refresh. */
+  private refreshFrame: number | undefined;
+  private processStartedAt = 0;
+  private edgesSuppressed = false;
+  private edgeRefreshGeneration = 0;
+  private killed = false;
 
   constructor(
     private readonly graph: ExplorerGraph,
     container: HTMLElement,
     events: RendererEvents = {},
   ) {
-    this.sigma = new Sigma(graph, container, {
+    this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: '500',
       labelColor: { color: '#1d2330' },
-      labelDensity: 0.6,
-      labelGridCellSize: 90,
+      labelDensity: 0.5,
+      labelGridCellSize: 120,
       labelRenderedSizeThreshold: 7,
       defaultEdgeType: 'arrow',
+      edgeProgramClasses: { curved: CurvedArrowProgram },
       zIndex: true,
       minCameraRatio: 0.02,
       maxCameraRatio: 8,
@@ -71,9 +102,21 @@ export class GraphRenderer {
       const onCamera = events.onCameraChange;
       this.sigma.getCamera().on('updated', (state) => onCamera(state));
     }
+    // Sigma's processing of the whole graph is the costly step at scale: measured for the
+    // scale test and the benchmark (User Timing entries), only when it is noticeable.
+    this.sigma.on('beforeProcess', () => {
+      this.processStartedAt = performance.now();
+    });
+    this.sigma.on('afterProcess', () => {
+      if (performance.now() - this.processStartedAt > 0)
+        performance.measure('explorer:sigma-process', { start: this.processStartedAt, end: performance.now() });
+    });
     this.resizeObserver = new ResizeObserver(() => {
+      const { width, height } = this.sigma.getDimensions();
+      if (width === container.clientWidth && height === container.clientHeight) return;
       this.sigma.resize();
-      this.sigma.refresh({ skipIndexation: true });
+      // New dimensions only need the label grid and the frame redone, not the reducers.
+      this.sigma.refresh({ partialGraph: { nodes: [], edges: [] }, schedule: true });
     });
     this.resizeObserver.observe(container);
   }
@@ -81,15 +124,16 @@ export class GraphRenderer {
   setHovered(node: string | undefined): void {
     if (node === this.hovered) return;
     this.hovered = node;
-    this.recompute();
+    this.recompute(false);
   }
 
   setSelection(node: string | undefined, depth: number): void {
     const selected = node !== undefined && this.graph.hasNode(node) ? node : undefined;
     if (selected === this.selected && depth === this.depth) return;
+    const depthChanged = depth !== this.depth && selected !== undefined;
     this.selected = selected;
     this.depth = depth;
-    this.recompute();
+    this.recompute(depthChanged);
   }
 
   get selection(): string | undefined {
@@ -97,21 +141,61 @@ export class GraphRenderer {
   }
 
   setFilters(filters: Filters): void {
+    let fieldScope: Set<string> | undefined;
+    if (filters.fields.size > 0) {
+      fieldScope = new Set();
+      for (const field of filters.fields) {
+        if (!this.graph.hasNode(field)) continue;
+        fieldScope.add(field);
+        this.graph.forEachNeighbor(field, (neighbor) => fieldScope?.add(neighbor));
+      }
+    }
     const hiddenNodes = new Set<string>();
     this.graph.forEachNode((node, attrs) => {
-      if (filters.hiddenTypes.has(attrs.nodeType) || filters.hiddenNodes.has(node)) hiddenNodes.add(node);
+      if (
+        filters.hiddenTypes.has(attrs.nodeType) ||
+        filters.hiddenNodes.has(node) ||
+        (attrs.year !== undefined && filters.hiddenYears.has(attrs.year)) ||
+        (fieldScope !== undefined && !fieldScope.has(node))
+      )
+        hiddenNodes.add(node);
     });
     const hiddenEdges = new Set<string>();
     this.graph.forEachEdge((edge, attrs, source, target) => {
       if (filters.hiddenRelTypes.has(attrs.relType) || hiddenNodes.has(source) || hiddenNodes.has(target))
         hiddenEdges.add(edge);
     });
+    if (sameMembers(hiddenNodes, this.hiddenNodes) && sameMembers(hiddenEdges, this.hiddenEdges)) return;
     this.hiddenNodes = hiddenNodes;
     this.hiddenEdges = hiddenEdges;
     this.recompute();
   }
 
+  /**
+   * While the layout runs on a large graph its edges are left out (see LAYOUT_EDGE_LIMIT).
+   * `edgeCount` lets the caller decide before the edges are added. Only the edges change, so
+   * they are re-read in slices, each its own task, without re-indexing the whole graph.
+   */
+  setLayoutRunning(running: boolean, edgeCount = this.graph.size): void {
+    const suppressed = running && edgeCount > LAYOUT_EDGE_LIMIT;
+    if (suppressed === this.edgesSuppressed) return;
+    this.edgesSuppressed = suppressed;
+    const edges = this.graph.edges();
+    const generation = ++this.edgeRefreshGeneration;
+    const refreshSlice = (from: number) => {
+      if (generation !== this.edgeRefreshGeneration || this.killed) return;
+      this.sigma.refresh({
+        partialGraph: { edges: edges.slice(from, from + EDGE_REFRESH_SLICE) },
+        skipIndexation: true,
+        schedule: true,
+      });
+      if (from + EDGE_REFRESH_SLICE < edges.length) setTimeout(() => refreshSlice(from + EDGE_REFRESH_SLICE), 0);
+    };
+    refreshSlice(0);
+  }
+
   setPaths(paths: { nodes: string[]; edges: string[] } | undefined): void {
+    if (!paths && !this.pathNodes) return;
     this.pathNodes = paths ? new Set(paths.nodes.filter((n) => this.graph.hasNode(n))) : undefined;
     this.pathEdges = new Set(paths?.edges ?? []);
     this.recompute();
@@ -121,7 +205,7 @@ export class GraphRenderer {
     if (this.palette === PALETTES[theme]) return;
     this.palette = PALETTES[theme];
     this.sigma.setSetting('labelColor', { color: this.palette.label });
-    this.sigma.refresh({ skipIndexation: true });
+    this.scheduleRefresh();
   }
 
   /** The hover box in the theme's colours (sigma's default box is always white). */
@@ -169,7 +253,12 @@ export class GraphRenderer {
     return this.highlighted ? [...this.highlighted] : [];
   }
 
-  private recompute(): void {
+  /**
+   * Recomputes the highlighted sets. The frame is redrawn (sigma re-reads every node and edge,
+   * costly at 10k) only if something shown changed: filters, paths, depth or the highlight.
+   */
+  private recompute(displayChanged = true): void {
+    const before = { highlighted: this.highlighted, focus: this.focus };
     const visible = (n: string) => !this.hiddenNodes.has(n);
     const hovered = this.hovered !== undefined && visible(this.hovered) ? this.hovered : undefined;
     const selected = this.selected !== undefined && visible(this.selected) ? this.selected : undefined;
@@ -187,33 +276,74 @@ export class GraphRenderer {
       this.highlighted = undefined;
       this.focus = new Set();
     }
-    this.sigma.refresh({ skipIndexation: true });
+    const unchanged =
+      (before.highlighted === undefined
+        ? this.highlighted === undefined
+        : this.highlighted !== undefined && sameMembers(before.highlighted, this.highlighted)) &&
+      sameMembers(before.focus, this.focus);
+    if (displayChanged || !unchanged) this.scheduleRefresh();
   }
 
-  private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+  private scheduleRefresh(): void {
+    if (this.refreshFrame !== undefined) return;
+    this.refreshFrame = requestAnimationFrame(() => {
+      this.refreshFrame = undefined;
+      this.sigma.refresh();
+    });
+  }
+
+  // Sigma hands each reducer its own shallow copy of the attributes, so the reducers write the
+  // display changes into that copy instead of allocating another object per item and frame.
+  private reduceNode(node: string, data: NodeDisplay): NodeDisplay {
     // A path is shown whole, even through nodes a filter hides.
-    if (this.hiddenNodes.has(node) && !this.pathNodes?.has(node)) return { ...data, hidden: true };
+    if (this.hiddenNodes.has(node) && !this.pathNodes?.has(node)) {
+      data.hidden = true;
+      return data;
+    }
     if (!this.highlighted) return data;
     if (this.highlighted.has(node)) {
-      return { ...data, forceLabel: true, highlighted: this.focus.has(node), zIndex: this.focus.has(node) ? 2 : 1 };
+      const focus = this.focus.has(node);
+      // Every label of a small neighbourhood is shown; in a large one the label grid chooses
+      // (forced labels are drawn even where they overlap).
+      data.forceLabel = focus || this.highlighted.size <= FORCED_LABELS_MAX;
+      data.highlighted = focus;
+      data.zIndex = focus ? 2 : 1;
+      return data;
     }
-    return { ...data, color: this.palette.faded, label: '', zIndex: 0 };
+    data.color = this.palette.faded;
+    data.label = '';
+    data.zIndex = 0;
+    return data;
   }
 
-  private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
-    if (this.pathNodes)
-      return this.pathEdges.has(edge) ? { ...data, color: PATH_EDGE, size: 3, zIndex: 2 } : { ...data, hidden: true };
-    if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
-    if (!this.highlighted) return this.palette === PALETTES.light ? data : { ...data, color: this.palette.edge };
+  private reduceEdge(edge: string, data: EdgeDisplay): EdgeDisplay {
+    if (this.edgesSuppressed || (this.pathNodes && !this.pathEdges.has(edge)) || this.hiddenEdges.has(edge)) {
+      data.hidden = true;
+      return data;
+    }
+    if (this.pathNodes) {
+      data.color = PATH_EDGE;
+      data.size = 3;
+      data.zIndex = 2;
+      return data;
+    }
+    if (!this.highlighted) {
+      data.color = this.palette.edge;
+      return data;
+    }
     const [source, target] = this.graph.extremities(edge);
     if (
       this.highlighted.has(source) &&
       this.highlighted.has(target) &&
       (this.focus.has(source) || this.focus.has(target) || this.depth > 1)
     ) {
-      return { ...data, color: this.palette.highlightEdge, size: 2, zIndex: 1 };
+      data.color = this.palette.highlightEdge;
+      data.size = 2;
+      data.zIndex = 1;
+      return data;
     }
-    return { ...data, hidden: true };
+    data.hidden = true;
+    return data;
   }
 
   /** Where a node is drawn, in CSS pixels of the container (for automation and tests). */
@@ -222,6 +352,23 @@ export class GraphRenderer {
     const display = this.sigma.getNodeDisplayData(node);
     if (!display) return undefined;
     return this.sigma.framedGraphToViewport({ x: display.x, y: display.y });
+  }
+
+  /**
+   * What one CSS pixel spans at the default camera, as a fraction of the drawing's extent (sigma
+   * scales the larger side of the graph's bounding box to the screen, whatever the coordinates).
+   */
+  extentFractionPerPixel(): number {
+    const camera = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const a = this.sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: camera });
+    const b = this.sigma.viewportToFramedGraph({ x: 100, y: 0 }, { cameraState: camera });
+    return Math.hypot(b.x - a.x, b.y - a.y) / 100;
+  }
+
+  /** A node's drawn radius in CSS pixels at the current zoom. */
+  viewportRadius(node: string): number | undefined {
+    const display = this.graph.hasNode(node) ? this.sigma.getNodeDisplayData(node) : undefined;
+    return display ? this.sigma.scaleSize(display.size) : undefined;
   }
 
   async flyTo(node: string): Promise<void> {
@@ -248,7 +395,15 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.killed = true;
+    if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
     this.resizeObserver.disconnect();
     this.sigma.kill();
   }
+}
+
+function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }

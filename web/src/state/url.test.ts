@@ -26,6 +26,12 @@ const view: fc.Arbitrary<ViewState> = fc.record({
   pathTo: fc.option(id, { nil: undefined }),
   source: fc.option(id, { nil: undefined }),
   quote: fc.option(fc.string({ minLength: 1, maxLength: 60 }), { nil: undefined }),
+  fields: fc.uniqueArray(id, { maxLength: 3 }).map((xs) => xs.sort()),
+  hiddenYears: fc
+    .uniqueArray(fc.integer({ min: 1900, max: 2099 }), { maxLength: 3 })
+    .map((xs) => xs.sort((a, b) => a - b)),
+  expanded: fc.uniqueArray(id, { maxLength: 4 }),
+  limit: fc.option(fc.integer({ min: 1, max: 200_000 }), { nil: undefined }),
   camera: fc.option(
     fc
       .record({
@@ -70,6 +76,11 @@ describe('the view in the URL', () => {
       panel: undefined,
       lang: 'en',
     });
+    expect(parseView('?limit=0&hideYears=20x4,2024&expand=a,<b>', 'en')).toMatchObject({
+      limit: undefined,
+      hiddenYears: [2024],
+      expanded: ['a'],
+    });
   });
 
   it('drops what the data does not know', () => {
@@ -79,17 +90,25 @@ describe('the view in the URL', () => {
       hiddenTypes: ['Firm', 'Spaceship'],
       hiddenNodes: ['firm/haier', 'firm/gone'],
       panel: 'details' as const,
+      fields: ['industry/ai', 'firm/haier', 'industry/gone'],
+      hiddenYears: [2023, 1999],
+      expanded: ['firm/gone', 'firm/haier'],
     };
     const domain = {
-      hasNode: (x: string) => x === 'firm/haier',
+      hasNode: (x: string) => x === 'firm/haier' || x === 'industry/ai',
       nodeTypes: new Set(['Firm']),
       relationTypes: new Set(['AWARDED']),
+      isField: (x: string) => x.startsWith('industry/'),
+      years: new Set([2023, 2024]),
     };
     expect(validateView(v, domain)).toMatchObject({
       selected: undefined,
       hiddenTypes: ['Firm'],
       hiddenNodes: ['firm/haier'],
       panel: undefined,
+      fields: ['industry/ai'],
+      hiddenYears: [2023],
+      expanded: ['firm/haier'],
     });
   });
 });

@@ -2,12 +2,13 @@
 // valid view (bad values fall back to defaults); validation against the data happens after the
 // data has loaded (view.ts, validateView).
 import type { Lang } from '../i18n.ts';
-import { defaultView, type Camera, type PanelName, type ViewState } from './view.ts';
+import { defaultView, MAX_OVERVIEW_LIMIT, type Camera, type PanelName, type ViewState } from './view.ts';
 
 const PANELS: readonly PanelName[] = ['details', 'source', 'filters', 'paths', 'table'];
 const ID = /^[a-z0-9][a-z0-9._~/-]{0,159}$/;
 const TYPE = /^[A-Za-z_]{1,40}$/;
 const DATASET = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const YEAR = /^(1[89]|2[0-9])[0-9]{2}$/;
 const MAX_LIST = 500;
 
 function list(value: string | null, pattern: RegExp): string[] {
@@ -52,6 +53,12 @@ export function parseView(search: string, fallbackLang: Lang): ViewState {
   if (from && ID.test(from)) view.pathFrom = from;
   const to = params.get('to');
   if (to && ID.test(to)) view.pathTo = to;
+  view.fields = list(params.get('fields'), ID);
+  view.hiddenYears = list(params.get('hideYears'), YEAR).map(Number);
+  // Order matters for expansions (each may bring the next one's node), so no sorting here.
+  view.expanded = list(params.get('expand'), ID);
+  const limit = Number(params.get('limit'));
+  if (Number.isInteger(limit) && limit >= 1 && limit <= MAX_OVERVIEW_LIMIT) view.limit = limit;
   return view;
 }
 
@@ -71,6 +78,10 @@ export function serializeView(view: ViewState): string {
   if (view.quote) params.set('quote', view.quote);
   if (view.pathFrom) params.set('from', view.pathFrom);
   if (view.pathTo) params.set('to', view.pathTo);
+  if (view.fields.length) params.set('fields', [...view.fields].sort().join(','));
+  if (view.hiddenYears.length) params.set('hideYears', [...view.hiddenYears].sort((a, b) => a - b).join(','));
+  if (view.expanded.length) params.set('expand', view.expanded.join(','));
+  if (view.limit !== undefined) params.set('limit', String(view.limit));
   if (view.camera)
     params.set('cam', [round(view.camera.x, 4), round(view.camera.y, 4), round(view.camera.ratio, 4)].join(','));
   return params.toString();

@@ -34,6 +34,14 @@ export interface ViewState {
   /** "How is A linked to B?": the two ends of the paths shown. */
   pathFrom: string | undefined;
   pathTo: string | undefined;
+  /** Industry/field nodes: when any is chosen, only they and what links to them are shown. */
+  fields: string[];
+  /** Years filtered out (nodes without a year are never hidden by this). */
+  hiddenYears: number[];
+  /** Nodes whose neighbours were loaded from the server into the view, in order. */
+  expanded: string[];
+  /** At most this many nodes (best connected first) in the overview; undefined: the default. */
+  limit: number | undefined;
 }
 
 export const DEFAULT_DATASET = 'laoshan';
@@ -54,14 +62,26 @@ export function defaultView(lang: Lang): ViewState {
     camera: undefined,
     pathFrom: undefined,
     pathTo: undefined,
+    fields: [],
+    hiddenYears: [],
+    expanded: [],
+    limit: undefined,
   };
 }
+
+/** The overview's default size: beyond it the browser is asked to draw more than is useful. */
+export const DEFAULT_OVERVIEW_LIMIT = 20_000;
+export const MAX_OVERVIEW_LIMIT = 200_000;
 
 /** What the data allows: a view naming anything else is cleaned, never trusted. */
 export interface ViewDomain {
   hasNode(id: string): boolean;
   nodeTypes: ReadonlySet<string>;
   relationTypes: ReadonlySet<string>;
+  /** Whether a node is an industry/field node (what the field filter chooses from). */
+  isField(id: string): boolean;
+  /** The years the nodes of the view carry. */
+  years: ReadonlySet<number>;
 }
 
 /** Drops what the data does not know (unknown ids and types); never throws. */
@@ -76,6 +96,9 @@ export function validateView(view: ViewState, domain: ViewDomain): ViewState {
     panel: view.panel === 'details' && !selected ? undefined : view.panel,
     pathFrom: view.pathFrom !== undefined && domain.hasNode(view.pathFrom) ? view.pathFrom : undefined,
     pathTo: view.pathTo !== undefined && domain.hasNode(view.pathTo) ? view.pathTo : undefined,
+    fields: view.fields.filter((id) => domain.hasNode(id) && domain.isField(id)),
+    hiddenYears: view.hiddenYears.filter((y) => domain.years.has(y)),
+    expanded: view.expanded.filter((id) => domain.hasNode(id)),
   };
 }
 

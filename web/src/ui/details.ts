@@ -24,6 +24,8 @@ export interface DetailsHandlers {
   onHide: (id: string) => void;
   onDepth: (depth: 1 | 2) => void;
   onPathsFrom: (id: string) => void;
+  /** Loads the node's neighbours from the server into the view. */
+  onExpand: (id: string) => void;
 }
 
 function evidenceBlock(
@@ -80,11 +82,14 @@ export function renderDetails(
   hideButton.addEventListener('click', () => handlers.onHide(node.id));
   const pathsButton = h('button', { type: 'button', class: 'paths-from' }, t(lang, 'pathsFromHere'));
   pathsButton.addEventListener('click', () => handlers.onPathsFrom(node.id));
+  const expandButton = h('button', { type: 'button', class: 'expand-node' }, t(lang, 'expand'));
+  expandButton.addEventListener('click', () => handlers.onExpand(node.id));
   const tools = h(
     'div',
     { class: 'node-tools' },
     h('span', {}, `${t(lang, 'neighbourhood')}:`),
     ...depthButtons,
+    expandButton,
     hideButton,
     pathsButton,
   );

@@ -1,101 +1,88 @@
-// The legend doubles as the filter: each node type and relation type is a toggle with its
-// colour and a live count (visible / total); a reset brings everything back.
-import type { SchemaNodeType, SchemaRelationType } from '../data/types.ts';
+// The legend doubles as the filter. Each facet (node types, relation types, industry/field,
+// year) is described as data — its options with colour, live count (visible / total) and state —
+// and this one renderer draws them all; a reset brings everything back.
 import { t, type Lang } from '../i18n.ts';
 import { h } from './dom.ts';
 
-export interface FilterCounts {
-  nodesByType: ReadonlyMap<string, { visible: number; total: number }>;
-  edgesByType: ReadonlyMap<string, { visible: number; total: number }>;
+export interface Count {
+  visible: number;
+  total: number;
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  /** A colour swatch (node types), or a line (relation types), or nothing. */
+  swatch?: { color: string } | 'line';
+  count: Count;
+  checked: boolean;
+}
+
+export interface Facet {
+  /** Used in element ids: the list is `filter-<id>s`, a checkbox `filter-<id>-<value>`. */
+  id: 'type' | 'rel' | 'field' | 'year';
+  title: string;
+  /** One line under the title saying what ticking does. */
+  hint?: string;
+  options: readonly FacetOption[];
+  onToggle: (value: string) => void;
+}
+
+export interface FilterTotals {
   nodes: number;
   edges: number;
 }
 
-export interface FilterHandlers {
-  onToggleType: (type: string) => void;
-  onToggleRelType: (type: string) => void;
-  onReset: () => void;
-}
+const LIST_IDS: Record<Facet['id'], string> = {
+  type: 'filter-types',
+  rel: 'filter-relations',
+  field: 'filter-fields',
+  year: 'filter-years',
+};
 
 export function renderFilters(
   root: HTMLElement,
-  nodeTypes: readonly SchemaNodeType[],
-  relationTypes: readonly SchemaRelationType[],
-  hidden: { types: ReadonlySet<string>; relTypes: ReadonlySet<string> },
-  counts: FilterCounts,
+  facets: readonly Facet[],
+  totals: FilterTotals,
   lang: Lang,
-  handlers: FilterHandlers,
+  reset: { active: boolean; onReset: () => void },
 ): void {
-  const row = (
-    kind: 'type' | 'rel',
-    type: string,
-    label: string,
-    color: string | undefined,
-    count: { visible: number; total: number },
-    off: boolean,
-  ) => {
-    const box = h('input', { type: 'checkbox', id: `filter-${kind}-${type}`, checked: !off });
-    box.addEventListener('change', () =>
-      kind === 'type' ? handlers.onToggleType(type) : handlers.onToggleRelType(type),
-    );
-    const swatch = h('span', { class: color ? 'swatch' : 'swatch line', 'aria-hidden': 'true' });
-    if (color) swatch.style.background = color;
-    return h(
-      'li',
-      { 'data-type': type, class: off ? 'off' : undefined },
-      h('label', { for: `filter-${kind}-${type}` }, box, swatch, h('span', { class: 'name' }, label)),
+  const resetButton = h('button', { type: 'button', id: 'filters-reset', disabled: !reset.active }, t(lang, 'reset'));
+  resetButton.addEventListener('click', reset.onReset);
+  const sections = facets
+    .filter((facet) => facet.options.length > 0)
+    .flatMap((facet, index) => [
+      ...(index === 0 ? [] : [h('h2', {}, facet.title)]),
+      ...(facet.hint ? [h('p', { class: 'facet-hint' }, facet.hint)] : []),
       h(
-        'span',
-        { class: 'count' },
-        off
-          ? `0/${count.total}`
-          : String(count.visible === count.total ? count.total : `${count.visible}/${count.total}`),
+        'ul',
+        { class: 'filter-list', id: LIST_IDS[facet.id] },
+        ...facet.options.map((option) => optionRow(facet, option)),
       ),
-    );
-  };
-  const reset = h(
-    'button',
-    { type: 'button', id: 'filters-reset', disabled: hidden.types.size === 0 && hidden.relTypes.size === 0 },
-    t(lang, 'reset'),
-  );
-  reset.addEventListener('click', handlers.onReset);
-  const presentTypes = nodeTypes.filter((type) => (counts.nodesByType.get(type.type)?.total ?? 0) > 0);
-  const presentRels = relationTypes.filter((type) => (counts.edgesByType.get(type.type)?.total ?? 0) > 0);
+    ]);
   root.replaceChildren(
-    h('div', { class: 'panel-head' }, h('h2', {}, t(lang, 'legend')), reset),
-    h(
-      'ul',
-      { class: 'filter-list', id: 'filter-types' },
-      ...presentTypes.map((type) =>
-        row(
-          'type',
-          type.type,
-          lang === 'zh' ? type.name_zh : type.name_en,
-          type.color,
-          counts.nodesByType.get(type.type) ?? { visible: 0, total: 0 },
-          hidden.types.has(type.type),
-        ),
-      ),
-    ),
-    h('h2', {}, t(lang, 'relations')),
-    h(
-      'ul',
-      { class: 'filter-list', id: 'filter-relations' },
-      ...presentRels.map((type) =>
-        row(
-          'rel',
-          type.type,
-          lang === 'zh' ? type.name_zh : type.name_en,
-          undefined,
-          counts.edgesByType.get(type.type) ?? { visible: 0, total: 0 },
-          hidden.relTypes.has(type.type),
-        ),
-      ),
-    ),
+    h('div', { class: 'panel-head' }, h('h2', {}, facets[0]?.title ?? t(lang, 'legend')), resetButton),
+    ...sections,
     h(
       'p',
       { class: 'totals', id: 'visible-totals' },
-      t(lang, 'nodesEdges', { nodes: counts.nodes, edges: counts.edges }),
+      t(lang, 'nodesEdges', { nodes: totals.nodes, edges: totals.edges }),
     ),
+  );
+}
+
+function optionRow(facet: Facet, option: FacetOption): HTMLElement {
+  const id = `filter-${facet.id}-${option.value}`;
+  const box = h('input', { type: 'checkbox', id, checked: option.checked });
+  box.addEventListener('change', () => facet.onToggle(option.value));
+  const swatch = h('span', { class: option.swatch === 'line' ? 'swatch line' : 'swatch', 'aria-hidden': 'true' });
+  if (option.swatch && option.swatch !== 'line') swatch.style.background = option.swatch.color;
+  const { visible, total } = option.count;
+  const off = facet.id !== 'field' && !option.checked;
+  return h(
+    'li',
+    { 'data-type': option.value, class: off ? 'off' : undefined },
+    h('label', { for: id }, box, ...(option.swatch ? [swatch] : []), h('span', { class: 'name' }, option.label)),
+    h('span', { class: 'count' }, off ? `0/${total}` : visible === total ? String(total) : `${visible}/${total}`),
   );
 }
