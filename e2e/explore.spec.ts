@@ -270,3 +270,46 @@ test('layout: after the no-overlap pass no two nodes of the Laoshan map cover ea
   expect(await page.evaluate(() => window.explorer?.positionsRestored())).toBe(false);
   expect(await overlappingPairs(page)).toEqual([]);
 });
+
+test('labels stay readable at every zoom: many at first sight, more when zoomed in, never one over another', async ({
+  page,
+}) => {
+  for (const lang of ['zh', 'en']) {
+    await openExplorer(page, `?lang=${lang}`);
+    const atFit = await drawnLabelBoxes(page);
+    expect(atFit.length, `${lang}: labels at first sight`).toBeGreaterThanOrEqual(20);
+    expect(overlaps(atFit), lang).toEqual([]);
+    await page.locator('#zoom-in').click();
+    await page.locator('#zoom-in').click();
+    await expect.poll(async () => (await drawnLabelBoxes(page)).length).toBeGreaterThan(atFit.length);
+    expect(overlaps(await drawnLabelBoxes(page)), `${lang} zoomed in`).toEqual([]);
+  }
+});
+
+/** Where each drawn label lies, measured here with the page's own font metrics. */
+async function drawnLabelBoxes(page: Page): Promise<{ id: string; box: number[] }[]> {
+  return page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context || !window.explorer) return [];
+    const automation = window.explorer;
+    context.font = '500 13px "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
+    return automation.displayedLabels().map((id) => {
+      const p = automation.nodePosition(id) ?? { x: 0, y: 0 };
+      const r = automation.nodeRadius(id) ?? 0;
+      const label = automation.label(id);
+      const x0 = p.x + r + 3;
+      return { id, box: [x0, p.y - 6, x0 + context.measureText(label).width, p.y + 6] };
+    });
+  });
+}
+
+function overlaps(labels: { id: string; box: number[] }[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a0, a1, a2, a3] = labels[i]!.box as [number, number, number, number];
+      const [b0, b1, b2, b3] = labels[j]!.box as [number, number, number, number];
+      if (a0 < b2 - 1 && a2 > b0 + 1 && a1 < b3 - 1 && a3 > b1 + 1) found.push(`${labels[i]!.id} × ${labels[j]!.id}`);
+    }
+  return found;
+}

@@ -53,6 +53,10 @@ export interface ExplorerAutomation {
   visibleEdgeCount(): number;
   highlighted(): string[];
   nodePosition(id: string): { x: number; y: number } | undefined;
+  /** The nodes whose labels are drawn now. */
+  displayedLabels(): string[];
+  /** A node's label in the current language. */
+  label(id: string): string;
   /** A node's drawn radius in CSS pixels. */
   nodeRadius(id: string): number | undefined;
   selected(): string | undefined;
@@ -799,6 +803,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     highlighted: () => renderer?.highlightedNodes() ?? [],
     nodePosition: (id) => renderer?.viewportPosition(id),
     nodeRadius: (id) => renderer?.viewportRadius(id),
+    displayedLabels: () => renderer?.displayedLabels() ?? [],
+    label: (id) => (graph?.hasNode(id) ? graph.getNodeAttribute(id, 'label') : ''),
     selected: () => renderer?.selection,
     lang: () => view.lang,
     view: () => view,

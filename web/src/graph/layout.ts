@@ -43,7 +43,7 @@ export function layoutBudgetMs(order: number): number {
 
 /** How often positions reach the screen: every frame up to 1,000 nodes, then less often. */
 export function syncIntervalMs(order: number): number {
-  return order <= 1_000 ? 0 : Math.min(1_000, order / 20);
+  return order <= 1_000 ? 0 : Math.min(1_000, order / 10);
 }
 
 export function layoutSettings(graph: Graph) {
@@ -54,6 +54,11 @@ export function layoutSettings(graph: Graph) {
 /** The no-overlap pass runs for at most this long (it converges much sooner on sparse maps). */
 const OVERLAP_BUDGET_MS = 4_000;
 const OVERLAP_ROUNDS = 8;
+/** Above this, the pass is skipped: on dense maps of this size noverlap does not converge. */
+const OVERLAP_MAX_NODES = 5_000;
+
+/** The longest the worker waits for the page's redraw before it goes on. */
+const PAUSE_MAX_MS = 300;
 
 /** Items copied into the shadow graph per task. */
 const COPY_SLICE = 10_000;
@@ -68,6 +73,7 @@ export class LayoutController {
   private forces: FA2Layout | undefined;
   private prepared: Promise<void> | undefined;
   private running = false;
+  private pausedSinceSample = false;
   private overlap: NoverlapLayout | undefined;
   private overlapTimer: ReturnType<typeof setTimeout> | undefined;
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
@@ -192,7 +198,25 @@ export class LayoutController {
     const tick = () => {
       this.frame = undefined;
       if (!this.isRunning()) return;
-      if (performance.now() - this.lastSync >= interval) this.pushPositions();
+      if (performance.now() - this.lastSync >= interval) {
+        // On a large graph the worker pauses while the page redraws (on two cores it would
+        // otherwise take one of them from the page), and resumes right after that frame.
+        // (At most PAUSE_MAX_MS: where frames are slow, the layout must not starve.)
+        const pause = interval > 0 && this.forces?.isRunning();
+        if (pause) {
+          this.forces?.stop();
+          this.pausedSinceSample = true;
+        }
+        this.pushPositions();
+        if (pause) {
+          const resume = () => {
+            if (this.running && !this.killed && this.sampleTimer !== undefined && !this.forces?.isRunning())
+              this.forces?.start();
+          };
+          requestAnimationFrame(() => setTimeout(resume, 0));
+          setTimeout(resume, PAUSE_MAX_MS);
+        }
+      }
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -232,7 +256,10 @@ export class LayoutController {
     const elapsed = performance.now() - this.startedAt;
     const budget = this.options.budgetMs ?? layoutBudgetMs(this.shadow.order);
     const movement = this.movement();
-    this.calmSamples = movement < (this.options.settleThreshold ?? 0.0015) ? this.calmSamples + 1 : 0;
+    // Movement measured across a pause says nothing about settling.
+    if (!this.pausedSinceSample)
+      this.calmSamples = movement < (this.options.settleThreshold ?? 0.0015) ? this.calmSamples + 1 : 0;
+    this.pausedSinceSample = false;
     const settled = this.calmSamples >= 3 || elapsed >= budget;
     this.options.onProgress?.({
       fraction: Math.min(0.95, Math.max(elapsed / budget, this.calmSamples / 3)),
@@ -253,7 +280,12 @@ export class LayoutController {
    */
   private removeOverlaps(deadline = performance.now() + OVERLAP_BUDGET_MS, round = 0): void {
     const unitsPerPixel = this.graphUnitsPerPixel();
-    if (!(unitsPerPixel > 0) || round >= OVERLAP_ROUNDS || performance.now() >= deadline) {
+    if (
+      !(unitsPerPixel > 0) ||
+      this.shadow.order > OVERLAP_MAX_NODES ||
+      round >= OVERLAP_ROUNDS ||
+      performance.now() >= deadline
+    ) {
       this.finish();
       return;
     }

@@ -45,7 +45,7 @@ const CurvedArrowProgram = createEdgeCurveProgram<NodeAttributes, EdgeAttributes
   arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
 });
 
-type NodeDisplay = NodeAttributes & Partial<NodeDisplayData>;
+type NodeDisplay = Omit<NodeAttributes, 'label'> & Partial<NodeDisplayData>;
 type EdgeDisplay = EdgeAttributes & Partial<EdgeDisplayData>;
 
 export class GraphRenderer {
@@ -67,8 +67,12 @@ export class GraphRenderer {
   /** A display change waits for the next frame, so several changes cost one refresh. */
   private refreshFrame: number | undefined;
   private processStartedAt = 0;
+  /** Level of detail while a large layout runs: no edges, no labels. */
   private edgesSuppressed = false;
   private edgeRefreshGeneration = 0;
+  /** Label boxes drawn in this frame (x0, y0, x1, y1, …), reused from frame to frame. */
+  private readonly labelBoxes: number[] = [];
+  private readonly drawnLabels = new Set<string>();
   private killed = false;
 
   constructor(
@@ -81,9 +85,9 @@ export class GraphRenderer {
       labelSize: 13,
       labelWeight: '500',
       labelColor: { color: '#1d2330' },
-      labelDensity: 0.5,
-      labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 7,
+      labelDensity: 1,
+      labelGridCellSize: 100,
+      labelRenderedSizeThreshold: 3,
       defaultEdgeType: 'arrow',
       edgeProgramClasses: { curved: CurvedArrowProgram },
       zIndex: true,
@@ -91,6 +95,7 @@ export class GraphRenderer {
       maxCameraRatio: 8,
       stagePadding: 40,
       defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
+      defaultDrawNodeLabel: (context, data, settings) => this.drawLabelWhereFree(context, data, settings),
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -104,6 +109,10 @@ export class GraphRenderer {
     }
     // Sigma's processing of the whole graph is the costly step at scale: measured for the
     // scale test and the benchmark (User Timing entries), only when it is noticeable.
+    this.sigma.on('beforeRender', () => {
+      this.labelBoxes.length = 0;
+      this.drawnLabels.clear();
+    });
     this.sigma.on('beforeProcess', () => {
       this.processStartedAt = performance.now();
     });
@@ -191,7 +200,12 @@ export class GraphRenderer {
       });
       if (from + EDGE_REFRESH_SLICE < edges.length) setTimeout(() => refreshSlice(from + EDGE_REFRESH_SLICE), 0);
     };
-    refreshSlice(0);
+    // Labels change on nodes only (sigma re-indexes them on the next frame). Positions pushed
+    // at the end of a layout make sigma process the whole graph once more too: let that happen
+    // while the edges are still hidden (cheap), then bring the edges back in slices.
+    this.sigma.refresh({ partialGraph: { nodes: this.graph.nodes() }, schedule: true });
+    if (suppressed) refreshSlice(0);
+    else requestAnimationFrame(() => requestAnimationFrame(() => refreshSlice(0)));
   }
 
   setPaths(paths: { nodes: string[]; edges: string[] } | undefined): void {
@@ -222,6 +236,29 @@ export class GraphRenderer {
     context.roundRect(data.x - data.size - 2, data.y - box / 2, data.size * 2 + 4 + width, box, 4);
     context.fill();
     context.shadowBlur = 0;
+    this.drawLabel(context, data, settings);
+  };
+
+  /**
+   * Sigma's label grid thins labels per cell, but long names still run into each other across
+   * cells: a label that would overlap one already drawn in this frame is left out (the larger
+   * nodes come first). Forced labels of a selection's small neighbourhood go through here too.
+   */
+  private drawLabelWhereFree: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> = (context, data, settings) => {
+    if (!data.label) return;
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const x0 = data.x + data.size + 2;
+    const x1 = x0 + context.measureText(data.label).width + 2;
+    const y0 = data.y - size / 2 - 1;
+    const y1 = data.y + size / 2 + 1;
+    const boxes = this.labelBoxes;
+    for (let i = 0; i < boxes.length; i += 4) {
+      if (x0 < (boxes[i + 2] ?? 0) && x1 > (boxes[i] ?? 0) && y0 < (boxes[i + 3] ?? 0) && y1 > (boxes[i + 1] ?? 0))
+        return;
+    }
+    boxes.push(x0, y0, x1, y1);
+    if ('key' in data && typeof data.key === 'string') this.drawnLabels.add(data.key);
     this.drawLabel(context, data, settings);
   };
 
@@ -300,6 +337,9 @@ export class GraphRenderer {
       data.hidden = true;
       return data;
     }
+    // Labels would only flicker while a large layout moves the nodes; leaving them out also
+    // spares sigma's label grid on every position update.
+    if (this.edgesSuppressed && !this.focus.has(node)) data.label = null;
     if (!this.highlighted) return data;
     if (this.highlighted.has(node)) {
       const focus = this.focus.has(node);
@@ -363,6 +403,11 @@ export class GraphRenderer {
     const a = this.sigma.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: camera });
     const b = this.sigma.viewportToFramedGraph({ x: 100, y: 0 }, { cameraState: camera });
     return Math.hypot(b.x - a.x, b.y - a.y) / 100;
+  }
+
+  /** The nodes whose labels were drawn in the last frame. */
+  displayedLabels(): string[] {
+    return [...this.drawnLabels];
   }
 
   /** A node's drawn radius in CSS pixels at the current zoom. */
