@@ -2,7 +2,7 @@
 // view. Each checks what is drawn (counts from the page, pixels from the canvas) against what
 // the API says, not against numbers written into the test.
 import { type Page } from '@playwright/test';
-import { clickNode, expect, graphPixels, openExplorer, saveScreenshot, test } from './helpers.ts';
+import { clickNode, expect, graphPixels, nodesDrawn, openExplorer, saveScreenshot, test } from './helpers.ts';
 
 const INDICATOR = '#c5b0d5';
 const MARINE = 'industry/marine-biomedicine';
@@ -82,19 +82,15 @@ test('expand loads a node’s neighbours from the server into a partial overview
     }
   }
   expect(centre, 'a node with neighbours outside the overview').toBeTruthy();
-  const before = await graphPixels(page);
   await clickNode(page, centre as string);
   await page.locator('#details .expand-node').click();
   await expect(page.locator('#notice')).toContainText(`${missing.length} new nodes`);
   await expect.poll(() => page.evaluate(() => window.explorer?.nodeIds().length)).toBe(30 + missing.length);
   await page.waitForFunction(() => window.explorer?.phase() === 'ready', null, { timeout: 30_000 });
   expect(page.url()).toContain(`expand=${encodeURIComponent(centre as string)}`);
-  // The new nodes are drawn, on the canvas.
-  for (const id of missing) {
-    const p = await page.evaluate((nodeId) => window.explorer?.nodePosition(nodeId), id);
-    expect(p, `${id} is drawn`).toBeTruthy();
-  }
-  expect((await graphPixels(page)).nonBackground).toBeGreaterThan(before.nonBackground);
+  // The new nodes are drawn on the canvas, in colour (they are the selection's neighbours), where
+  // sigma says they are (a few may lie under the hover box of the selected node).
+  expect(await nodesDrawn(page, missing)).toBeGreaterThanOrEqual(Math.ceil(missing.length * 0.9));
   await saveScreenshot(page, 'expanded');
   // The link brings the same nodes back.
   const copy = await page.context().newPage();

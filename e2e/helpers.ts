@@ -71,6 +71,28 @@ export async function graphPixels(page: Page): Promise<PixelStats> {
   return { total: width * height, nonBackground, near };
 }
 
+/** How many of the given nodes have a non-background pixel where sigma says they are drawn. */
+export async function nodesDrawn(page: Page, ids: string[]): Promise<number> {
+  const png = PNG.sync.read(await page.locator('#graph-container').screenshot());
+  const { data, width, height } = png;
+  const bg = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+  let drawn = 0;
+  for (const id of ids) {
+    const p = await page.evaluate((nodeId) => window.explorer?.nodePosition(nodeId), id);
+    if (!p) continue;
+    const x = Math.round(p.x);
+    const y = Math.round(p.y);
+    if (x < 0 || y < 0 || x >= width || y >= height) continue;
+    const i = (y * width + x) * 4;
+    const d =
+      Math.abs((data[i] ?? 0) - (bg[0] ?? 0)) +
+      Math.abs((data[i + 1] ?? 0) - (bg[1] ?? 0)) +
+      Math.abs((data[i + 2] ?? 0) - (bg[2] ?? 0));
+    if (d > 30) drawn++;
+  }
+  return drawn;
+}
+
 /** Clicks a node where sigma draws it. */
 export async function clickNode(page: Page, id: string): Promise<void> {
   const position = await page.evaluate((nodeId) => window.explorer?.nodePosition(nodeId), id);
