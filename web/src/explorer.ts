@@ -682,8 +682,8 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       'push',
     );
     if (added + addedEdges === 0) return;
-    // The graph changed: filters are recomputed, and the layout starts again from here.
-    applyFilters();
+    // The graph changed: filters and highlights are recomputed, and the layout starts again.
+    renderer.graphChanged();
     renderLegend();
     layout?.kill();
     layout = createLayout(g, 3_000);

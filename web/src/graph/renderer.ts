@@ -69,6 +69,7 @@ export class GraphRenderer {
   private processStartedAt = 0;
   /** Level of detail while a large layout runs: no edges, no labels. */
   private edgesSuppressed = false;
+  private filters: Filters | undefined;
   private edgeRefreshGeneration = 0;
   /** Label boxes drawn in this frame (x0, y0, x1, y1, …), reused from frame to frame. */
   private readonly labelBoxes: number[] = [];
@@ -149,7 +150,17 @@ export class GraphRenderer {
     return this.selected;
   }
 
+  /**
+   * Nodes or edges were added to the graph: the filtered and highlighted sets are computed
+   * again (a selection's ego network now includes its new neighbours).
+   */
+  graphChanged(): void {
+    if (this.filters) this.setFilters(this.filters);
+    this.recompute(true);
+  }
+
   setFilters(filters: Filters): void {
+    this.filters = filters;
     let fieldScope: Set<string> | undefined;
     if (filters.fields.size > 0) {
       fieldScope = new Set();
