@@ -15,6 +15,7 @@ import {
   resizeByDegree,
   type ExplorerGraph,
 } from './graph/build.ts';
+import { extentSize, graphExtent } from './graph/extent.ts';
 import { LayoutController } from './graph/layout.ts';
 import { restorePositions, savePositions } from './graph/positions.ts';
 import { GraphRenderer } from './graph/renderer.ts';
@@ -87,21 +88,6 @@ function mergeInto(payload: GraphPayload, more: NeighborhoodPayload): void {
   const edges = new Set(payload.edges.map((e) => e.id));
   for (const node of more.nodes) if (!nodes.has(node.id)) payload.nodes.push(node);
   for (const edge of more.edges) if (!edges.has(edge.id)) payload.edges.push(edge);
-}
-
-function extent(graph: ExplorerGraph): { cx: number; cy: number; size: number } {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  graph.forEachNode((_node, a) => {
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y);
-    maxY = Math.max(maxY, a.y);
-  });
-  if (!Number.isFinite(minX)) return { cx: 0, cy: 0, size: 100 };
-  return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, size: Math.max(maxX - minX, maxY - minY) };
 }
 
 /** Nodes or edges added to the drawn graph per task while loading. */
@@ -657,9 +643,11 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       showError((error as Error).message);
       return;
     }
-    const bounds = extent(g);
-    const centre = g.hasNode(id) ? g.getNodeAttributes(id) : { x: bounds.cx, y: bounds.cy };
-    const around = { x: centre.x, y: centre.y, spread: Math.max(1, bounds.size / 25) };
+    const bounds = graphExtent(g) ?? { minX: -50, maxX: 50, minY: -50, maxY: 50 };
+    const centre = g.hasNode(id)
+      ? g.getNodeAttributes(id)
+      : { x: (bounds.minX + bounds.maxX) / 2, y: (bounds.minY + bounds.maxY) / 2 };
+    const around = { x: centre.x, y: centre.y, spread: Math.max(1, extentSize(bounds) / 25) };
     let added = 0;
     for (const node of neighbourhood.nodes) {
       if (g.hasNode(node.id)) continue;

@@ -11,6 +11,7 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import NoverlapLayout from 'graphology-layout-noverlap/worker';
 import type { ExplorerGraph } from './build.ts';
+import { extentSize, graphExtent } from './extent.ts';
 
 export interface LayoutProgress {
   /** 0..1, how far the layout has come towards settling (or its time budget). */
@@ -235,20 +236,13 @@ export class LayoutController {
   private movement(): number {
     let i = 0;
     let moved = 0;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
     this.shadow.forEachNode((_n, a) => {
       moved += Math.hypot(a.x - (this.previous[i] ?? a.x), a.y - (this.previous[i + 1] ?? a.y));
       this.previous[i++] = a.x;
       this.previous[i++] = a.y;
-      if (a.x < minX) minX = a.x;
-      if (a.x > maxX) maxX = a.x;
-      if (a.y < minY) minY = a.y;
-      if (a.y > maxY) maxY = a.y;
     });
-    const extent = Math.max(1e-9, Math.hypot(maxX - minX, maxY - minY));
+    const box = graphExtent(this.shadow);
+    const extent = box ? Math.max(1e-9, Math.hypot(box.maxX - box.minX, box.maxY - box.minY)) : 1;
     return moved / Math.max(1, this.shadow.order) / extent;
   }
 
@@ -309,19 +303,8 @@ export class LayoutController {
   /** Graph units per CSS pixel at the default camera, for the shadow's current extent. */
   private graphUnitsPerPixel(): number {
     const fraction = this.options.extentFractionPerPixel?.() ?? 0;
-    if (!(fraction > 0)) return 0;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    this.shadow.forEachNode((_n, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    if (!Number.isFinite(minX)) return 0;
-    return fraction * Math.max(maxX - minX, maxY - minY);
+    const extent = graphExtent(this.shadow);
+    return fraction > 0 && extent ? fraction * extentSize(extent) : 0;
   }
 
   private finish(): void {
