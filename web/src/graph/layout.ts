@@ -1,6 +1,6 @@
 // ForceAtlas2 in a web worker, with settings inferred from the graph, stopped automatically once
-// the drawing settles, then a no-overlap pass (also in a worker). This module owns both layout
-// supervisors; kill() ends their workers.
+// the drawing settles, then a no-overlap pass (separate.ts, in short slices). This module owns the
+// layout supervisor; kill() ends its worker.
 //
 // The workers move a shadow graph (positions and edges only), not the displayed one: every
 // update of the displayed graph makes sigma re-read and re-index every node and edge, so
@@ -9,9 +9,9 @@
 import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import NoverlapLayout from 'graphology-layout-noverlap/worker';
 import type { ExplorerGraph } from './build.ts';
-import { extentSize, graphExtent } from './extent.ts';
+import { graphExtent } from './extent.ts';
+import { separateStep } from './separate.ts';
 
 export interface LayoutProgress {
   /** 0..1, how far the layout has come towards settling (or its time budget). */
@@ -54,8 +54,9 @@ export function layoutSettings(graph: Graph) {
 
 /** The no-overlap pass runs for at most this long (it converges much sooner on sparse maps). */
 const OVERLAP_BUDGET_MS = 4_000;
-const OVERLAP_ROUNDS = 8;
-/** Above this, the pass is skipped: on dense maps of this size noverlap does not converge. */
+/** It runs on the page's thread, in tasks of at most this long. */
+const OVERLAP_SLICE_MS = 25;
+/** Above this, the pass is skipped: a 10k hairball cannot be laid out without overlaps anyway. */
 const OVERLAP_MAX_NODES = 5_000;
 
 /** The longest the worker waits for the page's redraw before it goes on. */
@@ -75,7 +76,6 @@ export class LayoutController {
   private prepared: Promise<void> | undefined;
   private running = false;
   private pausedSinceSample = false;
-  private overlap: NoverlapLayout | undefined;
   private overlapTimer: ReturnType<typeof setTimeout> | undefined;
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
   private frame: number | undefined;
@@ -155,8 +155,6 @@ export class LayoutController {
     this.halt();
     this.killed = true;
     this.forces?.kill();
-    this.overlap?.kill();
-    this.overlap = undefined;
   }
 
   private halt(): void {
@@ -168,7 +166,6 @@ export class LayoutController {
     this.frame = undefined;
     this.running = false;
     if (this.forces?.isRunning()) this.forces.stop();
-    if (this.overlap?.isRunning()) this.overlap.stop();
   }
 
   /** Positions may have been changed on the displayed graph (restored, or nodes added). */
@@ -267,44 +264,42 @@ export class LayoutController {
   }
 
   /**
-   * Pushes apart nodes whose discs overlap at the default zoom. Sigma sizes are in pixels, the
-   * layout works in graph units, and sigma fits the whole drawing to the screen: pushing nodes
-   * apart widens the drawing, which shrinks every distance on screen again. So the pass is
-   * repeated with the new scale until the drawing stops widening (or the time budget ends).
+   * Pushes apart nodes whose discs overlap at the default zoom (see separate.ts), in short
+   * slices on the page's thread; the positions reach the screen through the usual sync.
    */
-  private removeOverlaps(deadline = performance.now() + OVERLAP_BUDGET_MS, round = 0): void {
-    const unitsPerPixel = this.graphUnitsPerPixel();
-    if (
-      !(unitsPerPixel > 0) ||
-      this.shadow.order > OVERLAP_MAX_NODES ||
-      round >= OVERLAP_ROUNDS ||
-      performance.now() >= deadline
-    ) {
+  private removeOverlaps(): void {
+    const fraction = this.options.extentFractionPerPixel?.() ?? 0;
+    if (!(fraction > 0) || this.shadow.order > OVERLAP_MAX_NODES) {
       this.finish();
       return;
     }
-    this.overlap?.kill();
-    this.overlap = new NoverlapLayout(this.shadow, {
-      // Worked in screen pixels: noverlap's steps include a constant of one unit.
-      inputReducer: (_key, attrs) => ({ x: attrs.x / unitsPerPixel, y: attrs.y / unitsPerPixel, size: attrs.size }),
-      outputReducer: (_key, attrs) => ({ x: attrs.x * unitsPerPixel, y: attrs.y * unitsPerPixel }),
-      settings: { margin: 2, ratio: 1, expansion: 1.1, speed: 3, gridSize: 20 },
-      onConverged: () => {
-        // Still within 2 % of the scale used: the drawing is settled on screen too.
-        if (this.graphUnitsPerPixel() <= unitsPerPixel * 1.02) this.finish();
-        else setTimeout(() => this.removeOverlaps(deadline, round + 1), 0);
-      },
+    const x: number[] = [];
+    const y: number[] = [];
+    const r: number[] = [];
+    this.shadow.forEachNode((_node, a) => {
+      x.push(a.x);
+      y.push(a.y);
+      r.push(a.size);
     });
-    this.overlap.start();
-    if (this.overlapTimer !== undefined) clearTimeout(this.overlapTimer);
-    this.overlapTimer = setTimeout(() => this.finish(), Math.max(0, deadline - performance.now()));
-  }
-
-  /** Graph units per CSS pixel at the default camera, for the shadow's current extent. */
-  private graphUnitsPerPixel(): number {
-    const fraction = this.options.extentFractionPerPixel?.() ?? 0;
-    const extent = graphExtent(this.shadow);
-    return fraction > 0 && extent ? fraction * extentSize(extent) : 0;
+    const discs = { x: Float64Array.from(x), y: Float64Array.from(y), r: Float64Array.from(r) };
+    const deadline = performance.now() + OVERLAP_BUDGET_MS;
+    const slice = () => {
+      this.overlapTimer = undefined;
+      if (!this.running || this.killed) return;
+      const sliceEnd = performance.now() + OVERLAP_SLICE_MS;
+      let overlapping = 1;
+      while (overlapping > 0 && performance.now() < sliceEnd) overlapping = separateStep(discs, fraction);
+      let i = 0;
+      this.shadow.updateEachNodeAttributes((_node, a) => {
+        a.x = discs.x[i] ?? a.x;
+        a.y = discs.y[i] ?? a.y;
+        i++;
+        return a;
+      });
+      if (overlapping === 0 || performance.now() >= deadline) this.finish();
+      else this.overlapTimer = setTimeout(slice, 0);
+    };
+    this.overlapTimer = setTimeout(slice, 0);
   }
 
   private finish(): void {
