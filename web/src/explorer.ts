@@ -313,34 +313,30 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     });
     g.forEachEdge((edge, a) => bump(edgesByType, a.relType, r.isEdgeVisible(edge)));
     fields.sort((a, b) => b.count.total - a.count.total || a.label.localeCompare(b.label));
-    const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
+    /** Node or relation types present in the view, as filter options (ticked: shown). */
+    const typeOptions = <T extends { type: string; name_zh: string; name_en: string }>(
+      types: readonly T[],
+      counts: ReadonlyMap<string, Count>,
+      hidden: readonly string[],
+      swatch: (type: T) => FacetOption['swatch'],
+    ): FacetOption[] =>
+      types.flatMap((x) => {
+        const count = counts.get(x.type);
+        if (!count) return [];
+        const label = lang === 'zh' ? x.name_zh : x.name_en;
+        return [{ value: x.type, label, swatch: swatch(x), count, checked: !hidden.includes(x.type) }];
+      });
     const facets: Facet[] = [
       {
         id: 'type',
         title: t(lang, 'legend'),
-        options: schema.nodeTypes
-          .filter((x) => nodesByType.has(x.type))
-          .map((x) => ({
-            value: x.type,
-            label: name(x),
-            swatch: { color: x.color },
-            count: nodesByType.get(x.type) ?? { visible: 0, total: 0 },
-            checked: !view.hiddenTypes.includes(x.type),
-          })),
+        options: typeOptions(schema.nodeTypes, nodesByType, view.hiddenTypes, (x) => ({ color: x.color })),
         onToggle: (type) => applyView({ ...view, hiddenTypes: toggle(view.hiddenTypes, type) }, 'push'),
       },
       {
         id: 'rel',
         title: t(lang, 'relations'),
-        options: schema.relationTypes
-          .filter((x) => edgesByType.has(x.type))
-          .map((x) => ({
-            value: x.type,
-            label: name(x),
-            swatch: 'line' as const,
-            count: edgesByType.get(x.type) ?? { visible: 0, total: 0 },
-            checked: !view.hiddenRelTypes.includes(x.type),
-          })),
+        options: typeOptions(schema.relationTypes, edgesByType, view.hiddenRelTypes, () => 'line'),
         onToggle: (type) => applyView({ ...view, hiddenRelTypes: toggle(view.hiddenRelTypes, type) }, 'push'),
       },
       {

@@ -50,7 +50,9 @@ export class SearchBox {
     const lang = this.options.lang();
     this.input.placeholder = t(lang, 'searchPlaceholder');
     this.input.setAttribute('aria-label', t(lang, 'search'));
-    if (this.results.length > 0) this.render();
+    // An open list follows the language; a closed one stays closed (choosing a result changes
+    // the view, which relabels everything).
+    if (!this.list.hidden && this.results.length > 0) this.render();
   }
 
   focus(): void {
