@@ -7,7 +7,7 @@ import type { GraphPayload, NeighborhoodPayload, SchemaPayload } from './data/ty
 import {
   addEdges,
   ARROW_EDGE_LIMIT,
-  buildNodes,
+  buildNodesInSlices,
   curveParallelEdges,
   emptyGraph,
   nodeAttributes,
@@ -607,10 +607,20 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       onSettled: () => {
         progress.hide();
         savePositions(storage, view.dataset, g);
-        phase = 'ready';
-        renderChrome();
+        void becomeReady(g);
       },
     });
+  }
+
+  /**
+   * Ready means drawn: between a position update and sigma's next frame, the positions sigma
+   * reports are not yet fitted to the screen, so automation and tests wait for that frame.
+   */
+  async function becomeReady(g: ExplorerGraph): Promise<void> {
+    await renderer?.drawn();
+    if (graph !== g) return;
+    phase = 'ready';
+    renderChrome();
   }
 
   function showNotice(message?: string): void {
@@ -722,8 +732,10 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       });
       performance.measure('explorer:sigma', 'explorer:sigma:start');
       await nextTask();
-      performance.mark('explorer:build:start');
-      const nodes = buildNodes(payload, schema.nodeTypes, view.lang);
+      const nodes = await buildNodesInSlices(payload, schema.nodeTypes, view.lang, SLICE, async () => {
+        await nextTask();
+        performance.mark('explorer:build:start');
+      });
       restored = restorePositions(storage, view.dataset, nodes);
       performance.measure('explorer:build', 'explorer:build:start');
       const entries = nodes.nodes();
@@ -755,7 +767,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
       performance.measure('explorer:view', 'explorer:view:start');
       if (restored) {
         progress.hide();
-        phase = 'ready';
+        void becomeReady(g);
       } else {
         phase = 'layout';
         layout.start();

@@ -105,23 +105,25 @@ export class HttpDataSource implements GraphDataSource {
   }
 }
 
+/**
+ * Reads a large body chunk by chunk, reporting progress. Each chunk is decoded as it arrives,
+ * and the caller's JSON parse runs in a task of its own: when the whole body is already
+ * buffered, the reads resolve one after another in a single task, which must stay short.
+ */
 async function readWithProgress(response: Response, onProgress: (bytes: number) => void): Promise<string> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
     loaded += value.byteLength;
     onProgress(loaded);
   }
-  const all = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  text += decoder.decode();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return text;
 }

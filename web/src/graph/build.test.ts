@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GraphPayload, SchemaNodeType } from '../data/types.ts';
 import {
   buildGraph,
+  buildNodes,
+  buildNodesInSlices,
   curveParallelEdges,
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
@@ -41,6 +43,17 @@ describe('building the display graph', () => {
     expect(graph.getNodeAttribute('firm/a', 'label')).toBe('甲公司');
     relabel(graph, 'en');
     expect(graph.getNodeAttribute('firm/a', 'label')).toBe('A Co.');
+  });
+
+  it('builds the same nodes in slices as at once, pausing between slices', async () => {
+    let pauses = 0;
+    const sliced = await buildNodesInSlices(payload, types, 'en', 1, async () => {
+      pauses++;
+    });
+    expect(JSON.stringify(sliced.export())).toBe(JSON.stringify(buildNodes(payload, types, 'en').export()));
+    expect(sliced.getNodeAttribute('honor/x', 'size')).toBe(MAX_NODE_SIZE);
+    // One pause per node, per edge, and one before sizing.
+    expect(pauses).toBe(payload.nodes.length + payload.edges.length + 1);
   });
 
   it('starts every node at the same place on every load', () => {

@@ -77,20 +77,55 @@ function drawable(graph: ExplorerGraph, edge: EdgeSummary): boolean {
  */
 export function buildNodes(payload: GraphPayload, types: readonly SchemaNodeType[], lang: Lang): ExplorerGraph {
   const graph = emptyGraph();
-  for (const node of payload.nodes) graph.addNode(node.id, nodeAttributes(node, types, lang));
   const degree = new Map<string, number>();
-  for (const edge of payload.edges) {
+  addNodes(graph, payload.nodes, types, lang);
+  countDegrees(graph, payload.edges, degree);
+  sizeByDegrees(graph, degree);
+  return graph;
+}
+
+/** The same as buildNodes, `slice` nodes or edges per step, awaiting `pause` between steps. */
+export async function buildNodesInSlices(
+  payload: GraphPayload,
+  types: readonly SchemaNodeType[],
+  lang: Lang,
+  slice: number,
+  pause: () => Promise<void>,
+): Promise<ExplorerGraph> {
+  const graph = emptyGraph();
+  const degree = new Map<string, number>();
+  for (let from = 0; from < payload.nodes.length; from += slice) {
+    await pause();
+    addNodes(graph, payload.nodes.slice(from, from + slice), types, lang);
+  }
+  for (let from = 0; from < payload.edges.length; from += slice) {
+    await pause();
+    countDegrees(graph, payload.edges.slice(from, from + slice), degree);
+  }
+  await pause();
+  sizeByDegrees(graph, degree);
+  return graph;
+}
+
+function addNodes(graph: ExplorerGraph, nodes: readonly NodeSummary[], types: readonly SchemaNodeType[], lang: Lang) {
+  for (const node of nodes) graph.addNode(node.id, nodeAttributes(node, types, lang));
+}
+
+function countDegrees(graph: ExplorerGraph, edges: readonly EdgeSummary[], degree: Map<string, number>): void {
+  for (const edge of edges) {
     if (!drawable(graph, edge)) continue;
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
   }
+}
+
+function sizeByDegrees(graph: ExplorerGraph, degree: ReadonlyMap<string, number>): void {
   let maxDegree = 0;
   for (const d of degree.values()) maxDegree = Math.max(maxDegree, d);
   graph.updateEachNodeAttributes((node, attrs) => {
     attrs.size = sizeForDegree(degree.get(node) ?? 0, maxDegree);
     return attrs;
   });
-  return graph;
 }
 
 /**

@@ -1,12 +1,14 @@
 // The one owner of the Sigma instance. Hover, selection and filters are display state: the
 // sets they need are computed once per change, and the reducers only look them up. Graph data
-// is never modified here.
+// is never modified here. Sigma draws a stage (stage.ts) that mirrors the explorer's graph and
+// leaves its edges out while a large layout runs.
 import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './build.ts';
 import { egoNetwork } from './ego.ts';
 import { LABEL_FONT } from './fonts.ts';
+import { StageGraph } from './stage.ts';
 import { PALETTES, type Palette } from './theme.ts';
 import type { Theme } from '../state/view.ts';
 import {
@@ -22,7 +24,6 @@ const PATH_EDGE = '#2563eb';
  * moving hairball tells nothing. They appear as soon as the layout stops.
  */
 export const LAYOUT_EDGE_LIMIT = 20_000;
-const EDGE_REFRESH_SLICE = 10_000;
 const FORCED_LABELS_MAX = 24;
 
 export interface RendererEvents {
@@ -50,6 +51,7 @@ type EdgeDisplay = EdgeAttributes & Partial<EdgeDisplayData>;
 
 export class GraphRenderer {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  private readonly stage: StageGraph;
   private hovered: string | undefined;
   private selected: string | undefined;
   private depth = 1;
@@ -70,7 +72,8 @@ export class GraphRenderer {
   /** Level of detail while a large layout runs: no edges, no labels. */
   private edgesSuppressed = false;
   private filters: Filters | undefined;
-  private edgeRefreshGeneration = 0;
+  /** Resolves when the edges held back during a layout have joined the stage again. */
+  private edgesBack: Promise<void> = Promise.resolve();
   /** Label boxes drawn in this frame (x0, y0, x1, y1, …), reused from frame to frame. */
   private readonly labelBoxes: number[] = [];
   private readonly drawnLabels = new Set<string>();
@@ -81,7 +84,8 @@ export class GraphRenderer {
     container: HTMLElement,
     events: RendererEvents = {},
   ) {
-    this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    this.stage = new StageGraph(graph);
+    this.sigma = new Sigma<NodeAttributes, EdgeAttributes>(this.stage.graph, container, {
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: '500',
@@ -192,31 +196,23 @@ export class GraphRenderer {
   }
 
   /**
-   * While the layout runs on a large graph its edges are left out (see LAYOUT_EDGE_LIMIT).
-   * `edgeCount` lets the caller decide before the edges are added. Only the edges change, so
-   * they are re-read in slices, each its own task, without re-indexing the whole graph.
+   * While the layout runs on a large graph its edges are left out of the stage, and its labels
+   * too (see LAYOUT_EDGE_LIMIT). `edgeCount` lets the caller decide before the edges are added.
+   * When the layout stops, the edges join the stage in slices, each its own task.
    */
   setLayoutRunning(running: boolean, edgeCount = this.graph.size): void {
     const suppressed = running && edgeCount > LAYOUT_EDGE_LIMIT;
     if (suppressed === this.edgesSuppressed) return;
     this.edgesSuppressed = suppressed;
-    const edges = this.graph.edges();
-    const generation = ++this.edgeRefreshGeneration;
-    const refreshSlice = (from: number) => {
-      if (generation !== this.edgeRefreshGeneration || this.killed) return;
-      this.sigma.refresh({
-        partialGraph: { edges: edges.slice(from, from + EDGE_REFRESH_SLICE) },
-        skipIndexation: true,
-        schedule: true,
-      });
-      if (from + EDGE_REFRESH_SLICE < edges.length) setTimeout(() => refreshSlice(from + EDGE_REFRESH_SLICE), 0);
-    };
-    // Labels change on nodes only (sigma re-indexes them on the next frame). Positions pushed
-    // at the end of a layout make sigma process the whole graph once more too: let that happen
-    // while the edges are still hidden (cheap), then bring the edges back in slices.
-    this.sigma.refresh({ partialGraph: { nodes: this.graph.nodes() }, schedule: true });
-    if (suppressed) refreshSlice(0);
-    else requestAnimationFrame(() => requestAnimationFrame(() => refreshSlice(0)));
+    // Labels change on nodes only (sigma re-reads them on the next frame).
+    this.sigma.refresh({ partialGraph: { nodes: this.stage.graph.nodes() }, schedule: true });
+    if (suppressed) this.stage.holdEdges();
+    // The positions pushed at the end of the layout are processed first, while the stage has no
+    // edges (cheap); then the edges join.
+    else
+      this.edgesBack = new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(this.stage.showEdges()))),
+      );
   }
 
   setPaths(paths: { nodes: string[]; edges: string[] } | undefined): void {
@@ -397,6 +393,19 @@ export class GraphRenderer {
     return data;
   }
 
+  /**
+   * Resolves once sigma has drawn the graph as it is now: every edge that is to be shown has
+   * joined the stage, and the next frame has been processed and rendered.
+   */
+  async drawn(): Promise<void> {
+    if (!this.edgesSuppressed) await this.edgesBack;
+    if (this.killed) return;
+    await new Promise<void>((resolve) => {
+      this.sigma.once('afterRender', () => resolve());
+      this.sigma.scheduleRender();
+    });
+  }
+
   /** Where a node is drawn, in CSS pixels of the container (for automation and tests). */
   viewportPosition(node: string): { x: number; y: number } | undefined {
     if (!this.graph.hasNode(node)) return undefined;
@@ -455,6 +464,7 @@ export class GraphRenderer {
     if (this.refreshFrame !== undefined) cancelAnimationFrame(this.refreshFrame);
     this.resizeObserver.disconnect();
     this.sigma.kill();
+    this.stage.kill();
   }
 }
 
