@@ -59,9 +59,6 @@ const OVERLAP_SLICE_MS = 25;
 /** Above this, the pass is skipped: a 10k hairball cannot be laid out without overlaps anyway. */
 const OVERLAP_MAX_NODES = 5_000;
 
-/** The longest the worker waits for the page's redraw before it goes on. */
-const PAUSE_MAX_MS = 300;
-
 /** Items copied into the shadow graph per task. */
 const COPY_SLICE = 10_000;
 
@@ -75,7 +72,6 @@ export class LayoutController {
   private forces: FA2Layout | undefined;
   private prepared: Promise<void> | undefined;
   private running = false;
-  private pausedSinceSample = false;
   private overlapTimer: ReturnType<typeof setTimeout> | undefined;
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
   private frame: number | undefined;
@@ -196,25 +192,10 @@ export class LayoutController {
     const tick = () => {
       this.frame = undefined;
       if (!this.isRunning()) return;
-      if (performance.now() - this.lastSync >= interval) {
-        // On a large graph the worker pauses while the page redraws (on two cores it would
-        // otherwise take one of them from the page), and resumes right after that frame.
-        // (At most PAUSE_MAX_MS: where frames are slow, the layout must not starve.)
-        const pause = interval > 0 && this.forces?.isRunning();
-        if (pause) {
-          this.forces?.stop();
-          this.pausedSinceSample = true;
-        }
-        this.pushPositions();
-        if (pause) {
-          const resume = () => {
-            if (this.running && !this.killed && this.sampleTimer !== undefined && !this.forces?.isRunning())
-              this.forces?.start();
-          };
-          requestAnimationFrame(() => setTimeout(resume, 0));
-          setTimeout(resume, PAUSE_MAX_MS);
-        }
-      }
+      // The worker keeps running meanwhile: pausing it for the page's redraw was tried, but each
+      // restart makes the supervisor serialise the whole graph again on the page's thread
+      // (25–40 ms at 10k nodes), more than the redraw itself costs since edges leave the stage.
+      if (performance.now() - this.lastSync >= interval) this.pushPositions();
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -247,10 +228,7 @@ export class LayoutController {
     const elapsed = performance.now() - this.startedAt;
     const budget = this.options.budgetMs ?? layoutBudgetMs(this.shadow.order);
     const movement = this.movement();
-    // Movement measured across a pause says nothing about settling.
-    if (!this.pausedSinceSample)
-      this.calmSamples = movement < (this.options.settleThreshold ?? 0.0015) ? this.calmSamples + 1 : 0;
-    this.pausedSinceSample = false;
+    this.calmSamples = movement < (this.options.settleThreshold ?? 0.0015) ? this.calmSamples + 1 : 0;
     const settled = this.calmSamples >= 3 || elapsed >= budget;
     this.options.onProgress?.({
       fraction: Math.min(0.95, Math.max(elapsed / budget, this.calmSamples / 3)),

@@ -363,7 +363,8 @@ export class GraphRenderer {
     return data;
   }
 
-  private reduceEdge(edge: string, data: EdgeDisplay): EdgeDisplay {
+  private reduceEdge(stageKey: string, data: EdgeDisplay): EdgeDisplay {
+    const edge = this.stage.modelEdge(stageKey);
     if (this.edgesSuppressed || (this.pathNodes && !this.pathEdges.has(edge)) || this.hiddenEdges.has(edge)) {
       data.hidden = true;
       return data;

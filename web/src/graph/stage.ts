@@ -5,6 +5,10 @@
 // graph its edges are not drawn anyway (renderer.ts, LAYOUT_EDGE_LIMIT), so they are left out
 // of the stage altogether, and join it in slices once the layout stops. The explorer's own
 // graph (the model) always holds every edge: filters, counts, paths and exports read it.
+//
+// On the stage an edge's key is its position number ("0", "1", …), not its id: sigma keeps
+// per-edge data in plain objects keyed by edge, and number-like keys make those array-like,
+// which made sigma's pass over 50,000 edges several times faster. `modelEdge` translates.
 import type { Attributes, GraphEvents } from 'graphology-types';
 import { emptyGraph, type EdgeAttributes, type ExplorerGraph, type NodeAttributes } from './build.ts';
 
@@ -27,13 +31,19 @@ export class StageGraph {
   private generation = 0;
   private joined: Promise<void> = Promise.resolve();
   private readonly unsubscribe: (() => void)[] = [];
+  /** Stage key (a number) → the model's edge key, and back. */
+  private readonly modelEdges: string[] = [];
+  private readonly stageEdges = new Map<string, string>();
 
   constructor(private readonly model: ExplorerGraph) {
     model.forEachNode((node, attributes) => this.graph.addNode(node, { ...attributes }));
-    model.forEachEdge((edge, attributes, source, target) =>
-      this.graph.addDirectedEdgeWithKey(edge, source, target, { ...attributes }),
-    );
+    model.forEachEdge((edge) => this.addEdgeFromModel(edge));
     this.listen();
+  }
+
+  /** The model's key of an edge on the stage. */
+  modelEdge(stageKey: string): string {
+    return this.modelEdges[Number(stageKey)] ?? stageKey;
   }
 
   /** Leaves every edge out of the stage. */
@@ -41,7 +51,13 @@ export class StageGraph {
     this.generation++;
     this.edgesShown = false;
     this.joined = Promise.resolve();
+    this.clearEdges();
+  }
+
+  private clearEdges(): void {
     if (this.graph.size > 0) this.graph.clearEdges();
+    this.modelEdges.length = 0;
+    this.stageEdges.clear();
   }
 
   /**
@@ -70,9 +86,12 @@ export class StageGraph {
   }
 
   private addEdgeFromModel(edge: string): void {
-    if (this.graph.hasEdge(edge) || !this.model.hasEdge(edge)) return;
+    if (this.stageEdges.has(edge) || !this.model.hasEdge(edge)) return;
     const [source, target] = this.model.extremities(edge);
-    this.graph.addDirectedEdgeWithKey(edge, source, target, { ...this.model.getEdgeAttributes(edge) });
+    const key = String(this.modelEdges.length);
+    this.modelEdges.push(edge);
+    this.stageEdges.set(edge, key);
+    this.graph.addDirectedEdgeWithKey(key, source, target, { ...this.model.getEdgeAttributes(edge) });
   }
 
   private listen(): void {
@@ -89,15 +108,22 @@ export class StageGraph {
       if (this.edgesShown) this.addEdgeFromModel(key);
     });
     on('edgeDropped', ({ key }) => {
-      if (graph.hasEdge(key)) graph.dropEdge(key);
+      const stageKey = this.stageEdges.get(key);
+      if (stageKey === undefined) return;
+      this.stageEdges.delete(key);
+      graph.dropEdge(stageKey);
     });
-    on('cleared', () => graph.clear());
-    on('edgesCleared', () => graph.clearEdges());
+    on('cleared', () => {
+      this.clearEdges();
+      graph.clear();
+    });
+    on('edgesCleared', () => this.clearEdges());
     on('nodeAttributesUpdated', ({ key }) => {
       if (graph.hasNode(key)) graph.replaceNodeAttributes(key, { ...model.getNodeAttributes(key) });
     });
     on('edgeAttributesUpdated', ({ key }) => {
-      if (graph.hasEdge(key)) graph.replaceEdgeAttributes(key, { ...model.getEdgeAttributes(key) });
+      const stageKey = this.stageEdges.get(key);
+      if (stageKey !== undefined) graph.replaceEdgeAttributes(stageKey, { ...model.getEdgeAttributes(key) });
     });
     // A layout's position update names the attributes it changed: only those are copied, and
     // sigma gets the same hint.
@@ -111,7 +137,7 @@ export class StageGraph {
     on('eachEdgeAttributesUpdated', ({ hints }) => {
       const names = hints?.attributes;
       graph.updateEachEdgeAttributes(
-        (edge, attributes) => copyInto(attributes, model.getEdgeAttributes(edge), names),
+        (edge, attributes) => copyInto(attributes, model.getEdgeAttributes(this.modelEdge(edge)), names),
         names ? { attributes: names } : undefined,
       );
     });
