@@ -693,6 +693,22 @@ export function createExplorer(options: ExplorerOptions): Explorer {
     try {
       progress.show(t(view.lang, 'loadingSchema'));
       schema = await source.schema(view.dataset);
+      // Sigma starts on an empty graph, before the graph is asked for: its start-up (three WebGL
+      // contexts, 60–190 ms with software WebGL) is then a task of its own, at a moment when
+      // neither the page nor the server has anything else to do. Nodes and edges arrive later,
+      // in slices, so no single step blocks the page.
+      const g: ExplorerGraph = emptyGraph();
+      performance.mark('explorer:sigma:start');
+      renderer = new GraphRenderer(g, container, {
+        onClickNode: (id) => void select(id, false),
+        onClickStage: () => {
+          if (view.selected || view.panel)
+            applyView({ ...view, selected: undefined, panel: undefined, source: undefined, quote: undefined }, 'push');
+        },
+        onCameraChange: onCamera,
+      });
+      performance.measure('explorer:sigma', 'explorer:sigma:start');
+      await nextTask();
       progress.show(t(view.lang, 'loadingGraph'));
       const overview = await source.graph(view.dataset, {
         limit: view.limit ?? DEFAULT_OVERVIEW_LIMIT,
@@ -716,22 +732,7 @@ export function createExplorer(options: ExplorerOptions): Explorer {
         ? { shown: overview.nodes.length, total: schema.nodeTypes.reduce((sum, x) => sum + x.count, 0) }
         : undefined;
       progress.show(t(view.lang, 'building'));
-      await nextTask();
-      // Sigma starts on an empty graph: its start-up (WebGL contexts, shaders) is then a task of
-      // its own, and nodes and edges arrive in slices, so no single step blocks the page.
-      const g: ExplorerGraph = emptyGraph();
       graph = g;
-      performance.mark('explorer:sigma:start');
-      renderer = new GraphRenderer(g, container, {
-        onClickNode: (id) => void select(id, false),
-        onClickStage: () => {
-          if (view.selected || view.panel)
-            applyView({ ...view, selected: undefined, panel: undefined, source: undefined, quote: undefined }, 'push');
-        },
-        onCameraChange: onCamera,
-      });
-      performance.measure('explorer:sigma', 'explorer:sigma:start');
-      await nextTask();
       const nodes = await buildNodesInSlices(payload, schema.nodeTypes, view.lang, SLICE, async () => {
         await nextTask();
         performance.mark('explorer:build:start');
