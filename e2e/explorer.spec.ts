@@ -35,6 +35,15 @@ test.describe('the Laoshan network in the browser', () => {
       '评选海尔集团等崂山区十强科技创新企业进行表彰',
     );
     expect(await page.evaluate(() => window.explorer?.selected())).toBe('firm/haier');
+    // Properties by their names in the UI's language, not the data's keys.
+    await expect(details.locator('dl')).toContainText('Aliases');
+    await expect(details.locator('dl')).toContainText('English name');
+    await expect(details.locator('dl')).toContainText('official');
+    await page.locator('#lang-toggle').click();
+    await expect(details.locator('dl')).toContainText('别名');
+    await expect(details.locator('dl')).toContainText('官方英文名');
+    await expect(details.locator('dl')).not.toContainText('name_en_basis');
+    await page.locator('#lang-toggle').click();
     await saveScreenshot(page, 'details-haier');
 
     // A relation in the panel leads to the neighbour.

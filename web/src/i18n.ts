@@ -80,6 +80,34 @@ export function t(lang: Lang, key: StringKey, vars: Record<string, string | numb
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+/** Names of the ontology's node properties (seed/schema.ts); other datasets' own keep theirs. */
+const PROPERTY_LABELS: Readonly<Record<string, Record<Lang, string>>> = {
+  aliases: { zh: '别名', en: 'Aliases' },
+  name_en_basis: { zh: '英文名', en: 'English name' },
+  note: { zh: '备注', en: 'Note' },
+  count: { zh: '数量', en: 'Count' },
+  count_qualifier: { zh: '数量说明', en: 'Count is' },
+  value: { zh: '数值', en: 'Value' },
+  value_qualifier: { zh: '数值说明', en: 'Value is' },
+  unit: { zh: '单位', en: 'Unit' },
+  year: { zh: '年份', en: 'Year' },
+};
+
+/** What `name_en_basis` says about the English name. */
+const NAME_EN_BASES: Readonly<Record<string, Record<Lang, string>>> = {
+  official: { zh: '官方英文名', en: 'official' },
+  common: { zh: '通行英文名', en: 'in common use' },
+  translation: { zh: '本项目翻译', en: 'our translation' },
+};
+
+export function propertyLabel(lang: Lang, key: string): string {
+  return PROPERTY_LABELS[key]?.[lang] ?? key;
+}
+
+export function propertyValue(lang: Lang, key: string, value: string): string {
+  return (key === 'name_en_basis' ? NAME_EN_BASES[value]?.[lang] : undefined) ?? value;
+}
+
 export function preferredLanguage(languages: readonly string[]): Lang {
   return languages.some((l) => l.toLowerCase().startsWith('zh')) || languages.length === 0 ? 'zh' : 'en';
 }

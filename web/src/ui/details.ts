@@ -1,7 +1,7 @@
 // The details panel: bilingual names, type, properties, relations grouped by type (each
 // clickable) and the evidence behind the node and each relation. All data rendered as text.
 import type { Evidence, NodeDetails, NodeRelation, SchemaNodeType } from '../data/types.ts';
-import { t, type Lang } from '../i18n.ts';
+import { propertyLabel, propertyValue, t, type Lang } from '../i18n.ts';
 import { h } from './dom.ts';
 
 /** Properties shown in the property list; names, type and evidence have their own places. */
@@ -113,7 +113,14 @@ export function renderDetails(
     tools,
     description ? h('p', { class: 'description' }, String(description)) : null,
     properties.length > 0
-      ? h('dl', {}, ...properties.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))]))
+      ? h(
+          'dl',
+          {},
+          ...properties.flatMap(([k, v]) => [
+            h('dt', {}, propertyLabel(lang, k)),
+            h('dd', {}, propertyValue(lang, k, formatValue(v))),
+          ]),
+        )
       : null,
     h('h3', {}, t(lang, 'evidence')),
     ...evidenceBlock(node.evidence, lang, handlers.onOpenSource),
