@@ -2,12 +2,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManagedNeo4j, ManagedNeo4jError, parseJavaMajor, renderNeo4jConf } from './managed.ts';
+import { ManagedNeo4j, ManagedNeo4jError, newStorePassword, parseJavaMajor, renderNeo4jConf } from './managed.ts';
 
 describe('the managed Neo4j', () => {
   const savedPath = process.env.PATH;
   afterEach(() => {
     process.env.PATH = savedPath;
+  });
+
+  it('gives fresh stores passwords that neo4j-admin cannot take for an option', () => {
+    // A password starting with '-' made neo4j-admin fail ("Missing required parameter").
+    const passwords = Array.from({ length: 2_000 }, () => newStorePassword());
+    for (const password of passwords) expect(password).toMatch(/^[0-9a-f]{36}$/);
+    expect(new Set(passwords).size).toBe(passwords.length);
   });
 
   it('reads Java versions old and new', () => {

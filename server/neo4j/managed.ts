@@ -101,6 +101,14 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * A random password for a fresh store. Hex, because neo4j-admin reads an argument that starts
+ * with '-' as an option: base64url passwords did so once in 64 starts, and the start failed.
+ */
+export function newStorePassword(): string {
+  return randomBytes(18).toString('hex');
+}
+
 export class ManagedNeo4j {
   readonly home: string;
   private readonly opts: Required<Omit<ManagedNeo4jOptions, 'log'>>;
@@ -218,7 +226,7 @@ export class ManagedNeo4j {
     writeFileSync(path.join(this.home, 'conf', 'neo4j.conf'), renderNeo4jConf(this.opts, this.home));
     if (existsSync(this.passwordFile)) return;
     // A fresh store: give it a random password before its first start, kept beside the store.
-    const password = randomBytes(18).toString('base64url');
+    const password = newStorePassword();
     const admin = spawnSync(
       'java',
       [
