@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Files under `files` may not import from the folders or packages named. */
+function layer(files, folders, packages) {
+  const patterns = [
+    ...folders.map((group) => ({
+      group: [group],
+      message: `imports run one way: ${files[0]} may not import ${group}`,
+    })),
+    ...packages.map((name) => ({ group: [name], message: `${files[0]} may not use ${name} (layer without that I/O)` })),
+  ];
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,6 +54,16 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  // One-way layers: domain ← seed ← server, and domain ← web. The domain has no I/O; the web app
+  // reads the server only through HTTP. `npm test` runs lint, so an import against the layers fails it.
+  layer(
+    ['domain/**'],
+    ['**/seed/**', '**/server/**', '**/web/**', '**/e2e/**', '**/bench/**'],
+    ['node:*', 'neo4j-driver', 'express', 'sigma'],
+  ),
+  layer(['seed/**'], ['**/server/**', '**/web/**', '**/e2e/**', '**/bench/**'], ['neo4j-driver', 'express']),
+  layer(['server/**'], ['**/web/**', '**/e2e/**', '**/bench/**'], []),
+  layer(['web/**'], ['**/seed/**', '**/server/**', '**/e2e/**', '**/bench/**'], ['node:*', 'neo4j-driver', 'express']),
   {
     // Tests read loosely typed JSON answers.
     files: ['**/*.test.ts', 'server/integration/**', 'e2e/**'],

@@ -105,7 +105,7 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 /** Runs the seed CLI against the e2e server's own managed Neo4j (see playwright.config.ts). */
 export function seedE2e(args: string[]): void {
   const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', ...args], {
     encoding: 'utf8',
     env: {
       ...process.env,

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CURATED_DATASET, isNodeType, isRelationType } from './ontology.ts';
+import { CURATED_DATASET } from '../domain/ids.ts';
+import { isNodeType, isRelationType } from '../domain/ontology.ts';
 import { normalizeWhitespace, readSeedDataset, SeedError } from './read.ts';
 
 const CURATED = path.join(import.meta.dirname, 'laoshan');

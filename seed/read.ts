@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { isNodeType } from './ontology.ts';
+import { isNodeType } from '../domain/ontology.ts';
 import {
   datasetFileSchema,
   nodeRecordSchema,
@@ -197,7 +197,7 @@ export function readSeedDataset(dir: string, displayRoot = process.cwd()): SeedD
     const file = parse(path.join(nodesDir, name));
     if (!file) continue;
     if (!isNodeType(type)) {
-      problems.push({ file: file.rel, message: `"${type}" is not a node type of the ontology (seed/ontology.ts)` });
+      problems.push({ file: file.rel, message: `"${type}" is not a node type of the ontology (domain/ontology.ts)` });
       continue;
     }
     listOf(file).forEach((value, i) => {

@@ -1,20 +1,12 @@
 // The shape of a seed record, enforced on load. Files: <dataset>/dataset.yaml,
 // <dataset>/sources.yaml, <dataset>/nodes/<Type>.yaml (a list of records), <dataset>/relations.yaml.
 import { z } from 'zod';
-import {
-  COUNT_QUALIFIERS,
-  DATASET_NAME_PATTERN,
-  NODE_ID_MAX_LENGTH,
-  NODE_ID_PATTERN,
-  RELATION_TYPE_NAMES,
-} from './ontology.ts';
+import { datasetNameSchema, nodeIdSchema } from '../domain/ids.ts';
+import { COUNT_QUALIFIERS, RELATION_TYPE_NAMES } from '../domain/ontology.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-export const nodeId = z
-  .string()
-  .max(NODE_ID_MAX_LENGTH, `must be at most ${NODE_ID_MAX_LENGTH} characters`)
-  .regex(NODE_ID_PATTERN, 'must be a URL-safe id such as firm/haier (lower-case, digits, . _ ~ -, parts joined by /)');
+export const nodeId = nodeIdSchema;
 
 export const evidenceSchema = z
   .object({
@@ -26,7 +18,7 @@ export const evidenceSchema = z
 
 export const datasetFileSchema = z
   .object({
-    name: z.string().regex(DATASET_NAME_PATTERN, 'must be a lower-case dataset name'),
+    name: datasetNameSchema,
     title_zh: text,
     title_en: text,
     description: z.string().optional(),

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isNodeType, isRelationType, NODE_ID_PATTERN } from './ontology.ts';
-import { createRandom, generateSynthetic, SYNTHETIC_SOURCE_ID } from './synthetic.ts';
+import { NODE_ID_PATTERN } from '../domain/ids.ts';
+import { isNodeType, isRelationType } from '../domain/ontology.ts';
+import { createRandom } from '../domain/random.ts';
+import { generateSynthetic, SYNTHETIC_SOURCE_ID } from './synthetic.ts';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

@@ -3,24 +3,13 @@
 // that degrees are heavy-tailed. Same seed → identical output. Every item is marked synthetic
 // and goes into its own dataset, never the curated one.
 import { pinyin } from 'pinyin-pro';
-import type { NodeType, RelationType } from './ontology.ts';
+import type { NodeType, RelationType } from '../domain/ontology.ts';
+import { createRandom } from '../domain/random.ts';
 import type { NodeRecord, RelationRecord, SeedDataset } from './schema.ts';
 import { relationId } from './schema.ts';
 
 export const SYNTHETIC_SOURCE_ID = 'source/synthetic-generator';
 const QUOTE = '合成数据';
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Share of each type among generated nodes (sums to 1). */
 const TYPE_SHARES: [NodeType, number][] = [

@@ -1,7 +1,7 @@
 // Dataset names → storage keys. A dataset's nodes carry its current storage key in `dataset`;
-// a staged load writes under a fresh key and then repoints the name (see seed/load.ts), so
+// a staged load writes under a fresh key and then repoints the name (see server/db/load.ts), so
 // readers always see a whole dataset. Resolved names are cached briefly and dropped on writes.
-import { CURATED_DATASET, DATASET_NAME_PATTERN } from '../../seed/ontology.ts';
+import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
 
@@ -52,7 +52,7 @@ export class DatasetRegistry {
   /** The dataset a request names (the curated one when omitted); 404 when it does not exist. */
   async resolve(name: string | undefined): Promise<DatasetInfo> {
     const wanted = name ?? CURATED_DATASET;
-    if (!DATASET_NAME_PATTERN.test(wanted)) {
+    if (!isDatasetName(wanted)) {
       throw new ApiError(400, 'bad_request', `invalid dataset name "${wanted}"`, { field: 'dataset' });
     }
     await this.list();

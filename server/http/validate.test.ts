@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../errors.ts';
-import { intParam, nodeIdSchema, nodeTypesParam, parseInput, relationTypesParam } from './validate.ts';
+import { nodeIdSchema } from '../../domain/ids.ts';
+import { intParam, nodeTypesParam, parseInput, relationTypesParam } from './validate.ts';
 
 describe('request validation', () => {
   const schema = z.object({ types: nodeTypesParam.optional(), limit: intParam(1, 100).optional() }).strict();

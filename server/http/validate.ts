@@ -1,30 +1,20 @@
 // Request validation: zod schemas, unknown parameters rejected, problems named by field.
 import { z } from 'zod';
+import { datasetNameSchema } from '../../domain/ids.ts';
 import {
-  NODE_ID_MAX_LENGTH,
-  NODE_ID_PATTERN,
   NODE_TYPE_NAMES,
   RELATION_TYPE_NAMES,
   isNodeType,
   isRelationType,
   type NodeType,
   type RelationType,
-} from '../../seed/ontology.ts';
+} from '../../domain/ontology.ts';
 import { badRequest } from '../errors.ts';
 
 /** Query strings may repeat a key (?a=1&a=2); the API takes one value per key. */
 const single = z.string().max(2_000, 'is too long');
 
-export const nodeIdSchema = z
-  .string()
-  .min(1, 'is empty')
-  .max(NODE_ID_MAX_LENGTH, `is longer than ${NODE_ID_MAX_LENGTH} characters`)
-  .regex(NODE_ID_PATTERN, 'is not a valid node id (lower-case letters, digits, . _ ~ - and / between parts)');
-
-export const datasetParam = z
-  .string()
-  .max(63, 'is too long')
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'is not a dataset name');
+export const datasetParam = datasetNameSchema;
 
 /** A comma-separated list of names from a whitelist (`types=Firm,University`). */
 function whitelistParam<T extends string>(kind: string, known: readonly T[], isKnown: (value: string) => value is T) {

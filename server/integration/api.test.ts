@@ -1,6 +1,6 @@
 // Every read endpoint against the real Neo4j with the curated dataset loaded.
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPE_NAMES } from '../../seed/ontology.ts';
+import { NODE_TYPE_NAMES } from '../../domain/ontology.ts';
 import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 
 const ctx = useCuratedServer();

@@ -2,8 +2,8 @@
 // parameters, Unicode, huge and hostile strings) and never a 5xx; every 4xx has the error shape.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../seed/load.ts';
-import { NODE_TYPE_NAMES, RELATION_TYPE_NAMES } from '../../seed/ontology.ts';
+import { loadDataset } from '../db/load.ts';
+import { NODE_TYPE_NAMES, RELATION_TYPE_NAMES } from '../../domain/ontology.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { readSeedDataset } from '../../seed/read.ts';
 import type { Database } from '../db/database.ts';

@@ -1,6 +1,6 @@
 // Access control, rate limits, security headers, body limits and Cypher injection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, loadDatasetStaged } from '../../seed/load.ts';
+import { loadDataset, loadDatasetStaged } from '../db/load.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { readSeedDataset } from '../../seed/read.ts';
 import { generateSynthetic } from '../../seed/synthetic.ts';

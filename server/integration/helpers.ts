@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { loadDataset } from '../../seed/load.ts';
+import { loadDataset } from '../db/load.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { readSeedDataset } from '../../seed/read.ts';
 import type { SeedDataset } from '../../seed/schema.ts';

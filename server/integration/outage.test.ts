@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, loadDatasetStaged } from '../../seed/load.ts';
+import { loadDataset, loadDatasetStaged } from '../db/load.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { readSeedDataset } from '../../seed/read.ts';
 import { generateSynthetic } from '../../seed/synthetic.ts';

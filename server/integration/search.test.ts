@@ -1,7 +1,7 @@
 // Every organisation, programme and event the source names can be found by its Chinese name,
 // its English name and its pinyin initials.
 import { describe, expect, it } from 'vitest';
-import { pinyinInitials } from '../../seed/search-keys.ts';
+import { pinyinInitials } from '../../domain/search-keys.ts';
 import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 
 /** Names as the source writes them (read off the text, not the seed), with the node meant. */

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadDatasetStaged } from '../../seed/load.ts';
+import { loadDatasetStaged } from '../db/load.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { generateSynthetic } from '../../seed/synthetic.ts';
 import type { Database } from '../db/database.ts';
@@ -15,7 +15,7 @@ let db: Database;
 
 function seedCli(...args: string[]) {
   const credentials = inject('neo4j');
-  return spawnSync(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {

@@ -1,20 +1,14 @@
 // The read endpoints. Every query runs by name in a read transaction; every value is a parameter.
 import { Router } from 'express';
 import { z } from 'zod';
-import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../seed/ontology.ts';
+import { nodeIdSchema } from '../../domain/ids.ts';
+import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../domain/ontology.ts';
 import type { Database, Row } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
-import {
-  datasetParam,
-  intParam,
-  nodeIdSchema,
-  nodeTypesParam,
-  parseInput,
-  relationTypesParam,
-} from '../http/validate.ts';
+import { datasetParam, intParam, nodeTypesParam, parseInput, relationTypesParam } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
-import type { GraphEdge, GraphNode } from '../http/api-types.ts';
-import { normalizeLatin } from '../../seed/search-keys.ts';
+import type { GraphEdge, GraphNode } from '../../domain/api-types.ts';
+import { normalizeLatin } from '../../domain/search-keys.ts';
 import { chineseQuery, latinQuery, rankCandidates, subsequencePattern, type SearchCandidate } from '../search/rank.ts';
 
 export const GRAPH_LIMIT_MAX = 200_000;

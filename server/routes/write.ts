@@ -1,7 +1,7 @@
 // The write endpoints; every one needs the admin token (see http/guards.ts).
 import { Router } from 'express';
 import { z } from 'zod';
-import { removeDataset } from '../../seed/load.ts';
+import { removeDataset } from '../db/load.ts';
 import type { Database } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
 import { datasetParam, parseInput } from '../http/validate.ts';

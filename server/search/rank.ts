@@ -1,7 +1,7 @@
 // Search ranking: exact matches first, then prefixes, then substrings, then full-text hits,
 // on every key a user may type (Chinese, English, alias, full pinyin, pinyin initials).
-import { hasHan, normalizeLatin } from '../../seed/search-keys.ts';
-import type { SearchHit } from '../http/api-types.ts';
+import { hasHan, normalizeLatin } from '../../domain/search-keys.ts';
+import type { SearchHit } from '../../domain/api-types.ts';
 
 export type { SearchHit };
 

@@ -25,7 +25,7 @@ import { DEFAULT_OVERVIEW_LIMIT, validateView, type ViewState } from './state/vi
 import { renderDetails } from './ui/details.ts';
 import { byId } from './ui/dom.ts';
 import { renderFilters, type Count, type Facet, type FacetOption } from './ui/filters.ts';
-import { FIELD_NODE_TYPE } from '../../seed/ontology.ts';
+import { FIELD_NODE_TYPE } from '../../domain/ontology.ts';
 import { ProgressView } from './ui/progress.ts';
 import { SearchBox } from './ui/search.ts';
 import { download, toCsv, toJson, visibleSubgraph } from './export/files.ts';

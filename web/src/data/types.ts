@@ -1,6 +1,6 @@
 // Payload shapes of the HTTP API, as the web app consumes them. The shared ones are declared
-// once, in server/http/api-types.ts.
-import type { GraphEdge, GraphNode, SearchHit } from '../../../server/http/api-types.ts';
+// once, in domain/api-types.ts.
+import type { GraphEdge, GraphNode, SearchHit } from '../../../domain/api-types.ts';
 
 export type { SearchHit };
 export type NodeSummary = GraphNode;

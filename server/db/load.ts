@@ -2,9 +2,9 @@
 // write transaction: it lands whole or not at all, and MERGE + SET makes a rerun a no-op.
 import { createHash } from 'node:crypto';
 
-import type { Database, Row, Tx } from '../server/db/database.ts';
-import { hasHan, searchKeys } from './search-keys.ts';
-import type { NodeRecord, RelationRecord, SeedDataset } from './schema.ts';
+import type { Database, Row, Tx } from './database.ts';
+import { hasHan, searchKeys } from '../../domain/search-keys.ts';
+import type { NodeRecord, RelationRecord, SeedDataset } from '../../seed/schema.ts';
 
 export const BATCH_SIZE = 2_000;
 

@@ -169,15 +169,5 @@ export function isRelationType(value: string): value is RelationType {
   return Object.prototype.hasOwnProperty.call(RELATION_TYPES, value);
 }
 
-/** The curated dataset; the default wherever a dataset is not named. */
-export const CURATED_DATASET = 'laoshan';
-
-/** Dataset names are URL- and label-safe. */
-export const DATASET_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-
-/** Node ids: stable, URL-safe, chosen by the data (e.g. `firm/haier`). */
-export const NODE_ID_PATTERN = /^[a-z0-9][a-z0-9._~-]*(\/[a-z0-9][a-z0-9._~-]*)*$/;
-export const NODE_ID_MAX_LENGTH = 160;
-
 export const COUNT_QUALIFIERS = ['exact', 'more_than', 'about', 'nearly', 'at_least'] as const;
 export type CountQualifier = (typeof COUNT_QUALIFIERS)[number];

@@ -1,12 +1,12 @@
 // `npm run seed [-- --reset]`: (re)loads the curated dataset; a second run changes nothing.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { connect, createLogger } from '../server/runtime.ts';
-import { loadDataset, loadDatasetStaged, removeDataset } from './load.ts';
-import { CURATED_DATASET, DATASET_NAME_PATTERN } from './ontology.ts';
-import { generateSynthetic } from './synthetic.ts';
-import { CURATED_DIR } from './paths.ts';
-import { readSeedDataset, SeedError } from './read.ts';
+import { loadConfig } from '../config.ts';
+import { connect, createLogger } from '../runtime.ts';
+import { loadDataset, loadDatasetStaged, removeDataset } from '../db/load.ts';
+import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
+import { generateSynthetic } from '../../seed/synthetic.ts';
+import { CURATED_DIR } from '../../seed/paths.ts';
+import { readSeedDataset, SeedError } from '../../seed/read.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -46,7 +46,7 @@ async function loadSynthetic(nodesArg: string, seedArg: string, datasetArg: stri
     throw new Error(`--synthetic: expected a node count from 10 to 1000000, got "${nodesArg}"`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed: expected a non-negative integer, got "${seedArg}"`);
   const name = datasetArg ?? `synthetic-${nodes}`;
-  if (name === CURATED_DATASET || !DATASET_NAME_PATTERN.test(name)) {
+  if (name === CURATED_DATASET || !isDatasetName(name)) {
     throw new Error(
       `--dataset: "${name}" is not allowed (synthetic data never goes into the curated dataset "${CURATED_DATASET}")`,
     );
