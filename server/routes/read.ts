@@ -7,7 +7,21 @@ import type { Database, Row } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
 import { datasetParam, intParam, nodeTypesParam, parseInput, relationTypesParam } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
-import type { GraphEdge, GraphNode } from '../../domain/api-types.ts';
+import type {
+  DatasetsPayload,
+  Evidence,
+  GraphEdge,
+  GraphNode,
+  GraphPath,
+  GraphPayload,
+  NeighborhoodPayload,
+  NodeDetails,
+  NodeRelation,
+  PathsPayload,
+  SchemaPayload,
+  SearchHit,
+  SourceDocument,
+} from '../../domain/api-types.ts';
 import { normalizeLatin } from '../../domain/search-keys.ts';
 import { chineseQuery, latinQuery, rankCandidates, subsequencePattern, type SearchCandidate } from '../search/rank.ts';
 
@@ -67,7 +81,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
   router.get('/datasets', async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
     const list = await datasets.list();
-    res.json({ datasets: list.map(({ key: _key, ...rest }) => rest) });
+    res.json({ datasets: list.map(({ key: _key, ...rest }) => rest) } satisfies DatasetsPayload);
   });
 
   router.get('/schema', async (req, res) => {
@@ -79,7 +93,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
     ]);
     const nodeCount = new Map(nodeCounts.map((r) => [String(r.type), Number(r.count)]));
     const relCount = new Map(relCounts.map((r) => [String(r.type), Number(r.count)]));
-    res.json({
+    const payload: SchemaPayload = {
       dataset: ds.name,
       synthetic: ds.synthetic,
       nodeTypes: Object.entries(NODE_TYPES).map(([type, info]) => ({
@@ -98,7 +112,8 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
         meaning: info.meaning,
         count: relCount.get(type) ?? 0,
       })),
-    });
+    };
+    res.json(payload);
   });
 
   router.get('/graph', async (req, res) => {
@@ -111,13 +126,14 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       return { nodes: nodeRows, edges: edgeRows };
     });
     const kept = new Set(nodes.map((n) => String(n.id)));
-    res.json({
+    const payload: GraphPayload = {
       dataset: ds.name,
       synthetic: ds.synthetic,
       truncated: nodes.length === limit && ds.nodes > limit,
       nodes: nodes.map((n) => compact<GraphNode>(n)),
       edges: edges.filter((e) => kept.has(String(e.source)) && kept.has(String(e.target))) as unknown as GraphEdge[],
-    });
+    };
+    res.json(payload);
   });
 
   // Ids contain '/' (firm/haier): /nodes/firm/haier and /nodes/firm%2Fhaier both work, and a
@@ -140,25 +156,26 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       };
     });
     if (!node) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
-    res.json({
+    const payload: NodeDetails = {
       dataset: ds.name,
       node: presentNode(node),
-      relations: relations.map((r) => ({
-        id: r.id,
-        type: r.type,
+      relations: relations.map((r): NodeRelation => ({
+        id: String(r.id),
+        type: String(r.type),
         type_zh: isRelationType(String(r.type)) ? RELATION_TYPES[r.type as keyof typeof RELATION_TYPES].zh : null,
         type_en: isRelationType(String(r.type)) ? RELATION_TYPES[r.type as keyof typeof RELATION_TYPES].en : null,
         direction: r.outgoing ? 'out' : 'in',
-        neighbor: compact({
+        neighbor: compact<NodeRelation['neighbor']>({
           id: r.neighbor_id,
           type: r.neighbor_type,
           name_zh: r.neighbor_name_zh,
           name_en: r.neighbor_name_en,
         }),
         evidence: zipEvidence(r.sources, r.evidence),
-        ...(r.note ? { note: r.note } : {}),
+        ...(r.note ? { note: String(r.note) } : {}),
       })),
-    });
+    };
+    res.json(payload);
   });
 
   router.get('/nodes/*path', async (req, res) => {
@@ -180,12 +197,13 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       return { nodes, edges };
     });
     if (!result) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
-    res.json({
+    const payload: NeighborhoodPayload = {
       dataset: ds.name,
       center: id,
       nodes: result.nodes.map((n) => compact<GraphNode>(n)),
-      edges: result.edges,
-    });
+      edges: result.edges as unknown as GraphEdge[],
+    };
+    res.json(payload);
   });
 
   router.get('/search', async (req, res) => {
@@ -210,7 +228,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       return rows as unknown as SearchCandidate[];
     });
     // The contract's answer is the ranked list itself.
-    res.json(rankCandidates(candidates, q.q, q.limit ?? 20));
+    res.json(rankCandidates(candidates, q.q, q.limit ?? 20) satisfies SearchHit[]);
   });
 
   router.get('/paths', async (req, res) => {
@@ -238,19 +256,20 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
     ] as const) {
       if (!found.has(id)) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field });
     }
-    res.json({
+    const payload: PathsPayload = {
       dataset: ds.name,
       from: q.from,
       to: q.to,
-      paths: paths.map((p) => {
+      paths: paths.map((p): GraphPath => {
         const edges = (p.edges as Row[]).map((e) => {
           const type = String(e.type);
           const info = isRelationType(type) ? RELATION_TYPES[type] : undefined;
-          return { ...e, type_zh: info?.zh ?? type, type_en: info?.en ?? type };
+          return { ...(e as unknown as GraphEdge), type_zh: info?.zh ?? type, type_en: info?.en ?? type };
         });
-        return { length: edges.length, nodes: p.nodes, edges };
+        return { length: edges.length, nodes: p.nodes as GraphPath['nodes'], edges };
       }),
-    });
+    };
+    res.json(payload);
   });
 
   router.get('/sources/*path', async (req, res) => {
@@ -259,15 +278,10 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
     const ds = await datasets.resolve(dataset);
     const [row] = await db.read('source-by-id', { key: ds.key, id });
     if (!row) throw notFound(`source "${id}" in dataset "${ds.name}"`, { field: 'id' });
-    res.json(compact(row));
+    res.json(compact<SourceDocument>(row));
   });
 
   return router;
-}
-
-export interface Evidence {
-  source: string;
-  quote: string;
 }
 
 /** Sources and quotes are stored as parallel lists: quote i comes from source i. */
@@ -288,11 +302,11 @@ const INTERNAL_FIELDS = new Set([
   'evidence',
 ]);
 
-function presentNode(node: Row): Row {
+function presentNode(node: Row): NodeDetails['node'] {
   const out: Row = {};
   for (const [k, v] of Object.entries(node)) if (!INTERNAL_FIELDS.has(k)) out[k] = v;
   const type = String(node.type);
   if (isNodeType(type)) out.sector = NODE_TYPES[type].sector;
   out.evidence = zipEvidence(node.sources, node.evidence);
-  return out;
+  return out as NodeDetails['node'];
 }

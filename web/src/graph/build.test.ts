@@ -13,8 +13,8 @@ import {
 } from './build.ts';
 
 const types: SchemaNodeType[] = [
-  { type: 'Firm', name_zh: '企业', name_en: 'Firm', sector: 'industry', color: '#ff7f0e', count: 2 },
-  { type: 'Honor', name_zh: '荣誉', name_en: 'Honour', sector: 'context', color: '#f5b800', count: 1 },
+  { type: 'Firm', name_zh: '企业', name_en: 'Firm', sector: 'industry', color: '#ff7f0e', description: '', count: 2 },
+  { type: 'Honor', name_zh: '荣誉', name_en: 'Honour', sector: 'context', color: '#f5b800', description: '', count: 1 },
 ];
 const payload: GraphPayload = {
   dataset: 'd',
