@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end in Debian's Chromium (never a downloaded browser), against `npm start`'s server
-// on its own port and a fresh store under .data-test/e2e.
-export const E2E_PORT = 8096;
+// on its own port and a fresh store under .data-test/e2e. E2E_PORT, E2E_BOLT_PORT and
+// E2E_DATA_DIR move it elsewhere (two runs side by side); e2e/helpers.ts reads the same.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8096);
+export const E2E_BOLT_PORT = Number(process.env.E2E_BOLT_PORT ?? 7696);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data-test/e2e';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .data-test/e2e && exec node --import tsx server/main.ts',
+    command: `rm -rf ${E2E_DATA_DIR} && exec node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -39,8 +42,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     env: {
       PORT: String(E2E_PORT),
-      DATA_DIR: '.data-test/e2e',
-      NEO4J_BOLT_PORT: '7696',
+      DATA_DIR: E2E_DATA_DIR,
+      NEO4J_BOLT_PORT: String(E2E_BOLT_PORT),
       NEO4J_URI: '',
       NEO4J_HEAP: '512m',
       NEO4J_PAGECACHE: '128m',

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { E2E_BOLT_PORT, E2E_DATA_DIR } from '../playwright.config.ts';
 
 export const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 
@@ -104,12 +105,12 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 
 /** Runs the seed CLI against the e2e server's own managed Neo4j (see playwright.config.ts). */
 export function seedE2e(args: string[]): void {
-  const password = readFileSync('.data-test/e2e/neo4j/password', 'utf8').trim();
+  const password = readFileSync(`${E2E_DATA_DIR}/neo4j/password`, 'utf8').trim();
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', ...args], {
     encoding: 'utf8',
     env: {
       ...process.env,
-      NEO4J_URI: 'bolt://127.0.0.1:7696',
+      NEO4J_URI: `bolt://127.0.0.1:${E2E_BOLT_PORT}`,
       NEO4J_USER: 'neo4j',
       NEO4J_PASSWORD: password,
       LOG_LEVEL: 'warn',

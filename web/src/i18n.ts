@@ -69,6 +69,13 @@ const STRINGS = {
     zh: '{dataset} · {nodes} 个节点 · {edges} 条关系 · {date}',
     en: '{dataset} · {nodes} nodes · {edges} relations · {date}',
   },
+  retry: { zh: '重试', en: 'Retry' },
+  panelFailed: { zh: '未能加载:{message}', en: 'Could not load: {message}' },
+  panelRetrying: {
+    zh: '暂时无法加载({message}),{seconds} 秒后自动重试',
+    en: 'Not available just now ({message}); trying again in {seconds} s',
+  },
+  waitingForServer: { zh: '服务器暂时不可用,{seconds} 秒后重试…', en: 'The server is away; retrying in {seconds} s…' },
   countExact: { zh: '{n}', en: '{n}' },
   countMoreThan: { zh: '{n} 余', en: 'more than {n}' },
   countAbout: { zh: '约 {n}', en: 'about {n}' },

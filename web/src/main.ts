@@ -1,21 +1,21 @@
 // Entry point: the explorer is created here and only here; modules have no side effects at
-// import. The view (dataset, language, selection, filters, camera) comes from the URL.
-// The explorer (sigma, graphology, layouts) is a separate chunk: evaluating it is then a task of
-// its own instead of part of the first paint's.
+// import. The core (store, graph model, renderer, panel host) is wired with the features
+// registered in features/index.ts; the view comes from the URL.
+import { createApp } from './core/app.ts';
+import { HttpDataSource } from './data/source.ts';
+import { features } from './features/index.ts';
+import type { ExplorerAutomation } from './automation.ts';
 import { preferredLanguage } from './i18n.ts';
 
-async function boot(): Promise<void> {
-  const [{ createExplorer }, { HttpDataSource }] = await Promise.all([
-    import('./explorer.ts'),
-    import('./data/source.ts'),
-  ]);
-  const explorer = createExplorer({
+function boot(): void {
+  const app = createApp({
+    features: features(),
     source: new HttpDataSource(),
     fallbackLang: preferredLanguage(navigator.languages),
   });
-  window.explorer = explorer.automation;
-  window.addEventListener('pagehide', () => explorer.destroy());
-  await explorer.start();
+  window.explorer = app.automation as unknown as ExplorerAutomation;
+  window.addEventListener('pagehide', () => app.destroy());
+  void app.start();
 }
 
-void boot();
+boot();

@@ -30,9 +30,22 @@ export class DataSourceError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** From `Retry-After`: the server says the failure is passing and when to ask again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+
+  /** A failure worth asking again about (the database was briefly away, the server busy). */
+  get transient(): boolean {
+    return this.status === 503 || this.status === 429 || this.retryAfterMs !== undefined;
+  }
+}
+
+/** `Retry-After` in seconds (HTTP dates are not sent by this API); capped at a minute. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,6}$/.test(header.trim())) return undefined;
+  return Math.min(60_000, Number(header.trim()) * 1_000);
 }
 
 export class HttpDataSource implements GraphDataSource {
@@ -44,9 +57,15 @@ export class HttpDataSource implements GraphDataSource {
     onProgress?: (bytes: number) => void,
   ): Promise<T> {
     const query = new URLSearchParams(params).toString();
-    const response = await fetch(`${this.base}${path}${query ? `?${query}` : ''}`, {
-      headers: { Accept: 'application/json' },
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}${query ? `?${query}` : ''}`, {
+        headers: { Accept: 'application/json' },
+      });
+    } catch {
+      // The server itself is away (restarting, network down): as passing as a 503.
+      throw new DataSourceError('the server could not be reached', 0, 'network_error', 2_000);
+    }
     const text = onProgress ? await readWithProgress(response, onProgress) : await response.text();
     let body: unknown;
     try {
@@ -58,6 +77,7 @@ export class HttpDataSource implements GraphDataSource {
         `the server answered ${response.status} with a body that is not JSON`,
         response.status,
         'bad_response',
+        retryAfterMs(response.headers.get('retry-after')),
       );
     }
     if (!response.ok) {
@@ -66,6 +86,7 @@ export class HttpDataSource implements GraphDataSource {
         error?.message ?? `HTTP ${response.status}`,
         response.status,
         error?.code ?? 'http_error',
+        retryAfterMs(response.headers.get('retry-after')),
       );
     }
     return body as T;

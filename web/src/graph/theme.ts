@@ -1,5 +1,5 @@
 // Colours of what sigma draws, per theme (the page's own colours are CSS variables).
-import type { Theme } from '../state/view.ts';
+export type Theme = 'light' | 'dark';
 
 export interface Palette {
   label: string;

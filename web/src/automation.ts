@@ -1,0 +1,38 @@
+// The shape of window.explorer, the read-only surface that scripts and end-to-end tests use:
+// the core's functions plus those the features contribute (selection, language, layout).
+import type { AppState } from './features/index.ts';
+import type { Lang } from './i18n.ts';
+
+export interface ExplorerAutomation {
+  /** 'loading' → 'layout' → 'ready' (or 'error'); 'drawing' briefly before ready. */
+  phase(): string;
+  nodeIds(): string[];
+  edgeCount(): number;
+  visibleNodeCount(): number;
+  /** The nodes drawn now (not filtered out or hidden). */
+  visibleNodeIds(): string[];
+  visibleEdgeCount(): number;
+  highlighted(): string[];
+  nodePosition(id: string): { x: number; y: number } | undefined;
+  /** The nodes whose labels are drawn now. */
+  displayedLabels(): string[];
+  /** A node's label in the current language. */
+  label(id: string): string;
+  /** A node's drawn radius in CSS pixels. */
+  nodeRadius(id: string): number | undefined;
+  view(): AppState;
+  /** Releases sigma and the layout worker (the lifecycle test checks nothing is left). */
+  destroy(): void;
+  // From the features:
+  selected(): string | undefined;
+  lang(): Lang;
+  layoutRunning(): boolean;
+  /** Whether positions came from the browser's store instead of a new layout. */
+  positionsRestored(): boolean;
+}
+
+declare global {
+  interface Window {
+    explorer?: ExplorerAutomation;
+  }
+}

@@ -1,0 +1,195 @@
+// The explorer's core: a view store, the URL codec composed of the features' slices, the graph
+// model, the renderer with the display layers features contribute, the panel and legend hosts
+// and the header. It knows features only through the Feature interface: main.ts registers
+// them. start() loads the dataset; destroy() releases sigma and every feature.
+import type { GraphDataSource } from '../data/source.ts';
+import { t, type Lang } from '../i18n.ts';
+import { Chrome } from './chrome.ts';
+import { composeCodec, type Slice } from './codec.ts';
+import { Commands } from './commands.ts';
+import { byId } from './dom.ts';
+import { CanvasEvents } from './events.ts';
+import { FacetHost } from './facets.ts';
+import type { Feature, FeatureContext, FeatureHooks } from './feature.ts';
+import { KeyMap } from './keys.ts';
+import { LayerStack } from './layers.ts';
+import { loadGraph } from './loader.ts';
+import { GraphModel } from './model.ts';
+import { PanelHost } from './panels.ts';
+import { Phase } from './phase.ts';
+import { GraphRenderer } from './renderer.ts';
+import { coreSlice, type CoreState } from './state.ts';
+import { ViewStore, type HistoryMode } from './store.ts';
+import { UrlSync } from './url-sync.ts';
+
+export interface AppOptions<S extends CoreState> {
+  features: readonly Feature<S>[];
+  source: GraphDataSource;
+  /** The language when the URL names none (the browser's preference). */
+  fallbackLang: Lang;
+  storage?: Storage;
+}
+
+export type Automation = Record<string, (...args: never[]) => unknown>;
+
+export interface ExplorerApp {
+  start(): Promise<void>;
+  destroy(): void;
+  automation: Automation;
+}
+
+export function createApp<S extends CoreState>(options: AppOptions<S>): ExplorerApp {
+  const slices: Slice<S>[] = [coreSlice<S>(() => panels.names())];
+  for (const feature of options.features) if (feature.slice) slices.push(feature.slice);
+  const codec = composeCodec(slices, { fallbackLang: options.fallbackLang });
+  const store = new ViewStore<S>(codec.parse(window.location.search));
+  const model = new GraphModel(store.get().lang);
+  const layers = new LayerStack(model.graph);
+  const panels = new PanelHost<S>();
+  const facets = new FacetHost(byId('legend'), (patch) => store.update(patch as Partial<S>, 'push'));
+  const chrome = new Chrome();
+  const canvas = new CanvasEvents();
+  const keys = new KeyMap();
+  let renderer: GraphRenderer | undefined;
+  let loaded = false;
+  let destroyed = false;
+  const phase = new Phase(() => renderer?.drawn() ?? Promise.resolve());
+  const ctx: FeatureContext<S> = {
+    store,
+    source: options.source,
+    model,
+    layers,
+    panels,
+    facets,
+    chrome,
+    commands: new Commands(),
+    canvas,
+    storage: options.storage ?? window.localStorage,
+    renderer: () => renderer,
+    addLayer: (layer) => layers.add(layer),
+    busy: (name) => phase.busy(name),
+  };
+
+  // Before the features hear of a change: labels follow the language; another dataset is
+  // another page (its graph, layout and caches start afresh).
+  store.subscribe((next, previous, history) => {
+    model.setLang(next.lang);
+    if (next.dataset !== previous.dataset && history === 'none' && loaded) window.location.reload();
+  });
+  const hooks: FeatureHooks[] = options.features.map((feature) => feature.mount(ctx));
+  // After them: the header, the legend's counts and the open panel.
+  store.subscribe((next) => {
+    if (loaded) renderShell(next);
+  });
+  layers.onChange((what) => {
+    if (loaded && what === 'hidden') facets.render(totals(), store.get().lang);
+  });
+  model.onChange((added) => {
+    for (const h of hooks) h.graphChanged?.(added);
+    layers.recompute('hidden');
+    renderShell(store.get());
+  });
+  for (const h of hooks) for (const binding of h.keys ?? []) keys.add(binding);
+  const url = new UrlSync(store, codec);
+
+  const totals = () => ({ nodes: layers.visibleNodeCount(), edges: layers.visibleEdgeCount() });
+  function renderShell(state: S): void {
+    chrome.relabel(state.lang, model.schema?.synthetic ?? false);
+    facets.render(totals(), state.lang);
+    panels.show(state);
+  }
+
+  function startRenderer(): void {
+    renderer = new GraphRenderer(model.graph, byId('graph-container'), layers, {
+      onClickNode: (id) => canvas.emit('clickNode', id),
+      onClickStage: () => canvas.emit('clickStage', undefined),
+      onHoverNode: (id) => canvas.emit('hoverNode', id),
+      onCameraChange: (camera) => canvas.emit('camera', camera),
+    });
+  }
+
+  async function start(): Promise<void> {
+    document.addEventListener('keydown', keys.listener);
+    chrome.relabel(store.get().lang, false);
+    const { dataset, limit } = store.get();
+    try {
+      await loadGraph({
+        dataset,
+        limit,
+        lang: () => store.get().lang,
+        source: options.source,
+        model,
+        chrome,
+        hooks,
+        startRenderer,
+        isCancelled: () => destroyed,
+      });
+      if (destroyed) return;
+      loaded = true;
+      performance.mark('explorer:view:start');
+      store.setValidator((state) => codec.validate(state, model.domain()));
+      chrome.setStandingNotice(() =>
+        model.truncated ? t(store.get().lang, 'overviewTruncated', model.truncated) : undefined,
+      );
+      navigate('none');
+      url.write(store.get(), 'replace');
+      performance.measure('explorer:view', 'explorer:view:start');
+      for (const h of hooks) h.loaded?.();
+      chrome.progress.hide();
+      phase.loaded();
+    } catch (error) {
+      phase.fail();
+      chrome.showFatal(store.get().lang, (error as Error).message);
+    }
+  }
+
+  /** Every listener brings the screen in line with the store (load, Back/Forward). */
+  function navigate(history: HistoryMode): void {
+    store.update({}, history);
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    document.removeEventListener('keydown', keys.listener);
+    url.dispose();
+    for (const h of hooks) h.dispose?.();
+    panels.dispose();
+    chrome.dispose();
+    renderer?.kill();
+    renderer = undefined;
+    store.dispose();
+  }
+
+  const automation = composeAutomation(
+    {
+      phase: () => phase.current(),
+      nodeIds: () => model.graph.nodes(),
+      edgeCount: () => model.graph.size,
+      visibleNodeCount: () => layers.visibleNodeCount(),
+      visibleNodeIds: () => model.graph.filterNodes((id) => layers.isVisible(id)),
+      visibleEdgeCount: () => layers.visibleEdgeCount(),
+      highlighted: () => renderer?.highlightedNodes() ?? [],
+      nodePosition: (id: string) => renderer?.viewportPosition(id),
+      nodeRadius: (id: string) => renderer?.viewportRadius(id),
+      displayedLabels: () => renderer?.displayedLabels() ?? [],
+      label: (id: string) => (model.graph.hasNode(id) ? model.graph.getNodeAttribute(id, 'label') : ''),
+      view: () => store.get(),
+      destroy,
+    },
+    hooks,
+  );
+  return { start, destroy, automation };
+}
+
+/** The core's functions plus every feature's; two features may not claim one name. */
+function composeAutomation(core: Automation, hooks: readonly FeatureHooks[]): Automation {
+  const out: Automation = { ...core };
+  for (const h of hooks) {
+    for (const [name, fn] of Object.entries(h.automation ?? {})) {
+      if (name in out) throw new Error(`automation function ${name} is defined twice`);
+      out[name] = fn;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// The details panel of the selected node: bilingual names, type, properties, relations grouped
+// by type (each one selects its neighbour), evidence with a link to the source, and the node's
+// actions (depth of the highlight, paths from here, expand, hide). Owns the 'details' panel.
+import { h } from '../../core/dom.ts';
+import type { Feature } from '../../core/feature.ts';
+import type { CoreState } from '../../core/state.ts';
+import { expandNode } from '../expand/expand.ts';
+import type { FiltersState } from '../filters/filters.ts';
+import type { PathsState } from '../paths/paths.ts';
+import { selectNode, type SelectionState } from '../selection/selection.ts';
+import type { SourceState } from '../source/source.ts';
+import { renderDetails } from './details-view.ts';
+
+type State = CoreState & SelectionState & SourceState & PathsState & FiltersState;
+
+export function detailsFeature<S extends State>(): Feature<S> {
+  return {
+    id: 'details',
+    // No keys of its own: it only keeps a link from naming the panel without a selection.
+    slice: {
+      id: 'details',
+      keys: [],
+      params: [],
+      defaults: () => ({}),
+      parse: () => ({}),
+      write: () => undefined,
+      validate: (state) => (state.panel === 'details' && !state.selected ? { panel: undefined } : {}) as Partial<S>,
+    },
+    mount({ store, source, model, panels, commands }) {
+      const element = h('aside', { id: 'details', class: 'panel details', 'aria-live': 'polite' });
+      const update = (patch: (s: S) => Partial<S>) => store.update(patch, 'push');
+      panels.register({
+        name: 'details',
+        element,
+        key: (s) => `${s.dataset}|${s.selected}|${s.depth}`,
+        hidden: () => delete element.dataset.node,
+        async render(state, run) {
+          const { selected } = state;
+          if (!selected || !model.schema) return;
+          const details = await source.node(state.dataset, selected);
+          if (!run.current()) return;
+          renderDetails(element, details, model.schema.nodeTypes, state.lang, state.depth, {
+            onSelectNode: (next) => void commands.run(selectNode, next, true),
+            onClose: () => update(() => ({ selected: undefined, panel: undefined }) as Partial<S>),
+            onOpenSource: (sourceId, quote) =>
+              update(() => ({ panel: 'source', source: sourceId, quote }) as Partial<S>),
+            onHide: (id) =>
+              update(
+                (s) => ({ hiddenNodes: [...s.hiddenNodes, id], selected: undefined, panel: undefined }) as Partial<S>,
+              ),
+            onDepth: (depth) => update(() => ({ depth }) as Partial<S>),
+            onPathsFrom: (id) => update(() => ({ panel: 'paths', pathFrom: id, pathTo: undefined }) as Partial<S>),
+            onExpand: (id) => void commands.run(expandNode, id),
+          });
+        },
+      });
+      return {};
+    },
+  };
+}

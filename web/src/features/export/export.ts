@@ -1,0 +1,102 @@
+// Export of the view: PNG at 1×, 2× or 4× and SVG, as drawn (filters and highlights included,
+// with title and legend, in the theme's colours); the visible subgraph as JSON, GEXF or CSV.
+// Owns the toolbar's export menu.
+import { h } from '../../core/dom.ts';
+import type { Feature, FeatureContext } from '../../core/feature.ts';
+import type { CoreState } from '../../core/state.ts';
+import { t } from '../../i18n.ts';
+import type { ThemeState } from '../theme/theme.ts';
+import { download, toCsv, toJson, visibleSubgraph } from './files.ts';
+import { toGexf } from './gexf.ts';
+import { renderPng, renderSvg, type PictureFrame } from './image.ts';
+
+const KINDS: [kind: string, label: string][] = [
+  ['png1', 'PNG 1×'],
+  ['png2', 'PNG 2×'],
+  ['png4', 'PNG 4×'],
+  ['svg', 'SVG'],
+  ['json', 'JSON'],
+  ['gexf', 'GEXF'],
+  ['csv', 'CSV'],
+];
+
+type State = CoreState & ThemeState;
+
+function pictureFrame<S extends State>({ store, model, layers }: FeatureContext<S>): PictureFrame {
+  const { lang, theme, dataset } = store.get();
+  const present = new Set<string>();
+  model.graph.forEachNode((node, a) => {
+    if (layers.isVisible(node)) present.add(a.nodeType);
+  });
+  const dark = theme === 'dark';
+  return {
+    background: dark ? '#0f1420' : '#ffffff',
+    text: dark ? '#e8ecf3' : '#1d2330',
+    muted: dark ? '#9aa4b5' : '#5b6475',
+    title: t(lang, 'title'),
+    subtitle: t(lang, 'exportSubtitle', {
+      dataset,
+      nodes: layers.visibleNodeCount(),
+      edges: layers.visibleEdgeCount(),
+      date: new Date().toISOString().slice(0, 10),
+    }),
+    legend: (model.schema?.nodeTypes ?? [])
+      .filter((x) => present.has(x.type))
+      .map((x) => ({ label: lang === 'zh' ? x.name_zh : x.name_en, color: x.color })),
+  };
+}
+
+async function exportAs<S extends State>(ctx: FeatureContext<S>, kind: string): Promise<void> {
+  const renderer = ctx.renderer();
+  if (!renderer) return;
+  const { dataset } = ctx.store.get();
+  const base = `${dataset}-${new Date().toISOString().slice(0, 10)}`;
+  const rows = () =>
+    visibleSubgraph(ctx.model.graph, {
+      isVisibleNode: (n) => ctx.layers.isVisible(n),
+      isVisibleEdge: (e) => ctx.layers.isEdgeVisible(e),
+    });
+  if (kind.startsWith('png')) {
+    const scale = Number(kind.slice(3));
+    download(await renderPng(renderer.sigma, scale, pictureFrame(ctx)), `${base}@${scale}x.png`, 'image/png');
+  } else if (kind === 'svg') download(renderSvg(renderer.sigma, pictureFrame(ctx)), `${base}.svg`, 'image/svg+xml');
+  else if (kind === 'json')
+    download(toJson(rows(), { dataset, exportedAt: new Date().toISOString() }), `${base}.json`, 'application/json');
+  else if (kind === 'gexf') download(toGexf(rows()), `${base}.gexf`, 'application/xml');
+  else if (kind === 'csv') {
+    const csv = toCsv(rows());
+    download(csv.nodes, `${base}-nodes.csv`, 'text/csv');
+    download(csv.edges, `${base}-edges.csv`, 'text/csv');
+  }
+}
+
+export function exportFeature<S extends State>(): Feature<S> {
+  return {
+    id: 'export',
+    mount(ctx) {
+      const label = h('summary', { id: 'export-label' });
+      const items = KINDS.map(([kind, text]) => h('button', { type: 'button', 'data-export': kind }, text));
+      const menu = h(
+        'details',
+        { id: 'export-menu', class: 'menu' },
+        label,
+        h('div', { class: 'menu-items' }, ...items),
+      );
+      ctx.chrome.place('toolbar', menu, 50);
+      for (const item of items) {
+        item.addEventListener('click', () => {
+          menu.open = false;
+          void exportAs(ctx, item.dataset.export ?? '').catch((error: unknown) =>
+            ctx.chrome.showNotice((error as Error).message),
+          );
+        });
+      }
+      const relabel = () => (label.textContent = t(ctx.store.get().lang, 'export'));
+      relabel();
+      const unsubscribe = ctx.store.subscribe((next, previous) => {
+        if (next.lang !== previous.lang) relabel();
+      });
+      return { dispose: unsubscribe };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Layout: ForceAtlas2 in a web worker (graph/layout.ts) with a start/stop button, run when the
+// dataset has no kept positions and briefly after the graph grew (expand); positions are kept
+// per dataset in the browser, so a reload does not reshuffle the map.
+import { button } from '../../core/dom.ts';
+import type { Feature } from '../../core/feature.ts';
+import type { CoreState } from '../../core/state.ts';
+import type { ExplorerGraph } from '../../graph/build.ts';
+import { LayoutController } from '../../graph/layout.ts';
+import { restorePositions, savePositions } from '../../graph/positions.ts';
+import { t } from '../../i18n.ts';
+
+/** After a few nodes were added to a laid-out view, the layout runs this long. */
+const GROWTH_BUDGET_MS = 3_000;
+
+export function layoutFeature<S extends CoreState>(): Feature<S> {
+  return {
+    id: 'layout',
+    mount({ store, chrome, model, renderer, busy, storage }) {
+      let layout: LayoutController | undefined;
+      let restored = false;
+      let release: (() => void) | undefined;
+      const toggle = button('layout-toggle');
+      chrome.place('toolbar', toggle, 10);
+      const relabel = () => {
+        const running = layout?.isRunning() ?? false;
+        toggle.textContent = t(store.get().lang, running ? 'layoutStop' : 'layoutStart');
+        toggle.setAttribute('aria-pressed', running ? 'true' : 'false');
+      };
+      const finish = () => {
+        release?.();
+        release = undefined;
+        relabel();
+      };
+      /** A layout over the current graph; `budgetMs` is shorter when only a few nodes are new. */
+      const run = (g: ExplorerGraph, budgetMs?: number) => {
+        layout?.kill();
+        release ??= busy('layout');
+        layout = new LayoutController(g, {
+          budgetMs,
+          extentFractionPerPixel: () => renderer()?.extentFractionPerPixel() ?? 0,
+          onProgress: ({ fraction, running }) => {
+            renderer()?.setLayoutRunning(running);
+            if (running) chrome.progress.show(t(store.get().lang, 'layout'), fraction);
+          },
+          onSettled: () => {
+            chrome.progress.hide();
+            savePositions(storage, store.get().dataset, g);
+            finish();
+          },
+        });
+        layout.start();
+        relabel();
+      };
+      toggle.addEventListener('click', () => {
+        if (layout?.isRunning()) {
+          layout.stop();
+          finish();
+        } else if (layout) {
+          // The same controller goes on from where it stopped (its copy of the graph is kept).
+          release ??= busy('layout');
+          layout.start();
+          relabel();
+        } else run(model.graph);
+      });
+      relabel();
+      const unsubscribe = store.subscribe((next, previous) => {
+        if (next.lang !== previous.lang) relabel();
+      });
+      return {
+        placeNodes(nodes, edgeCount) {
+          restored = restorePositions(storage, store.get().dataset, nodes);
+          // Without kept positions a layout follows: a large graph's edges wait for its end.
+          if (!restored) renderer()?.setLayoutRunning(true, edgeCount);
+        },
+        loaded() {
+          if (!restored) run(model.graph);
+        },
+        graphChanged: () => run(model.graph, GROWTH_BUDGET_MS),
+        automation: {
+          layoutRunning: () => layout?.isRunning() ?? false,
+          positionsRestored: () => restored,
+        },
+        dispose() {
+          unsubscribe();
+          layout?.kill();
+          layout = undefined;
+        },
+      };
+    },
+  };
+}
