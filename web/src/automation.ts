@@ -1,6 +1,6 @@
 // The shape of window.explorer, the read-only surface that scripts and end-to-end tests use:
 // the core's functions plus those the features contribute (selection, language, layout).
-import type { AppState } from './features/index.ts';
+import type { AppState } from './features/slices.ts';
 import type { Lang } from './i18n.ts';
 
 export interface ExplorerAutomation {

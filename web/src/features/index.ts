@@ -1,32 +1,23 @@
 // The explorer's features, in the order they are mounted (header buttons and legend facets
-// choose their own places). Adding a feature: one folder, one line here, its state in AppState.
+// choose their own places). Adding a feature: one folder, one line here (and, if it keeps view
+// state, its slice in slices.ts, which a unit test checks against this list).
+export type { AppState } from './slices.ts';
 import type { Feature } from '../core/feature.ts';
-import type { CoreState } from '../core/state.ts';
-import { cameraFeature, type CameraState } from './camera/camera.ts';
+import { cameraFeature } from './camera/camera.ts';
 import { detailsFeature } from './details/details.ts';
-import { expandFeature, type ExpandState } from './expand/expand.ts';
+import { expandFeature } from './expand/expand.ts';
 import { exportFeature } from './export/export.ts';
-import { fieldsYearsFeature, type FieldsYearsState } from './fields-years/fields-years.ts';
-import { filtersFeature, type FiltersState } from './filters/filters.ts';
+import { fieldsYearsFeature } from './fields-years/fields-years.ts';
+import { filtersFeature } from './filters/filters.ts';
 import { languageFeature } from './language/language.ts';
 import { layoutFeature } from './layout/layout.ts';
-import { pathsFeature, type PathsState } from './paths/paths.ts';
+import { pathsFeature } from './paths/paths.ts';
 import { searchFeature } from './search/search.ts';
-import { selectionFeature, type SelectionState } from './selection/selection.ts';
-import { sourceFeature, type SourceState } from './source/source.ts';
+import { selectionFeature } from './selection/selection.ts';
+import { sourceFeature } from './source/source.ts';
 import { tableFeature } from './table/table.ts';
-import { themeFeature, type ThemeState } from './theme/theme.ts';
-
-/** The whole view: what a shared link reproduces (each feature owns its keys). */
-export type AppState = CoreState &
-  ThemeState &
-  CameraState &
-  SelectionState &
-  FiltersState &
-  FieldsYearsState &
-  SourceState &
-  PathsState &
-  ExpandState;
+import type { AppState } from './slices.ts';
+import { themeFeature } from './theme/theme.ts';
 
 export function features(): Feature<AppState>[] {
   return [

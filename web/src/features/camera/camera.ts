@@ -4,28 +4,7 @@ import { button, byId } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { t, type StringKey } from '../../i18n.ts';
-
-export interface Camera {
-  x: number;
-  y: number;
-  ratio: number;
-}
-
-export interface CameraState {
-  camera: Camera | undefined;
-}
-
-// `|| 0` turns -0 into 0, so that equal views give equal links.
-const round = (n: number) => Number(n.toFixed(4)) || 0;
-
-export function parseCamera(value: string | null): Camera | undefined {
-  if (!value) return undefined;
-  const parts = value.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return undefined;
-  const [x, y, ratio] = parts as [number, number, number];
-  if (ratio <= 0 || ratio > 100) return undefined;
-  return { x, y, ratio };
-}
+import { cameraSlice, type CameraState } from './slice.ts';
 
 const BUTTONS: [id: string, text: string, label: StringKey][] = [
   ['zoom-in', '+', 'zoomIn'],
@@ -37,17 +16,7 @@ const BUTTONS: [id: string, text: string, label: StringKey][] = [
 export function cameraFeature<S extends CoreState & CameraState>(): Feature<S> {
   return {
     id: 'camera',
-    slice: {
-      id: 'camera',
-      keys: ['camera'],
-      params: ['cam'],
-      defaults: () => ({ camera: undefined }) as Partial<S>,
-      parse: (params) => ({ camera: parseCamera(params.get('cam')) }) as Partial<S>,
-      write(state, out) {
-        const c = state.camera;
-        if (c) out.set('cam', [round(c.x), round(c.y), round(c.ratio)].join(','));
-      },
-    },
+    slice: cameraSlice<S>(),
     mount({ store, chrome, renderer, canvas }) {
       const actions: Record<string, () => void> = {
         'zoom-in': () => void renderer()?.zoom(1.5),

@@ -5,11 +5,13 @@ import { h } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { expandNode } from '../expand/expand.ts';
-import type { FiltersState } from '../filters/filters.ts';
-import type { PathsState } from '../paths/paths.ts';
-import { selectNode, type SelectionState } from '../selection/selection.ts';
-import type { SourceState } from '../source/source.ts';
+import type { FiltersState } from '../filters/slice.ts';
+import type { PathsState } from '../paths/slice.ts';
+import type { SelectionState } from '../selection/slice.ts';
+import { selectNode } from '../selection/selection.ts';
+import type { SourceState } from '../source/slice.ts';
 import { renderDetails } from './details-view.ts';
+import { detailsSlice } from './slice.ts';
 
 type State = CoreState & SelectionState & SourceState & PathsState & FiltersState;
 
@@ -17,15 +19,7 @@ export function detailsFeature<S extends State>(): Feature<S> {
   return {
     id: 'details',
     // No keys of its own: it only keeps a link from naming the panel without a selection.
-    slice: {
-      id: 'details',
-      keys: [],
-      params: [],
-      defaults: () => ({}),
-      parse: () => ({}),
-      write: () => undefined,
-      validate: (state) => (state.panel === 'details' && !state.selected ? { panel: undefined } : {}) as Partial<S>,
-    },
+    slice: detailsSlice<S>(),
     mount({ store, source, model, panels, commands }) {
       const element = h('aside', { id: 'details', class: 'panel details', 'aria-live': 'polite' });
       const update = (patch: (s: S) => Partial<S>) => store.update(patch, 'push');

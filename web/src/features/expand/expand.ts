@@ -1,21 +1,15 @@
 // Expand: loads a node's neighbours from the server into the view ("Expand neighbours", and a
 // search result beyond a partial overview). Owns the `expand` link parameter: a shared link
 // brings its expansions, which join the overview before it is drawn.
-import { isNodeId } from '../../../../domain/ids.ts';
-import { readList } from '../../core/codec.ts';
 import { defineCommand } from '../../core/commands.ts';
 import type { Feature } from '../../core/feature.ts';
 import { mergePayload } from '../../core/model.ts';
 import type { CoreState } from '../../core/state.ts';
 import { DataSourceError } from '../../data/source.ts';
 import { t } from '../../i18n.ts';
-import type { FiltersState } from '../filters/filters.ts';
-import type { SelectionState } from '../selection/selection.ts';
-
-export interface ExpandState {
-  /** Nodes whose neighbours were loaded from the server into the view, in order. */
-  expanded: string[];
-}
+import type { FiltersState } from '../filters/slice.ts';
+import type { SelectionState } from '../selection/slice.ts';
+import { expandSlice, type ExpandState } from './slice.ts';
 
 /** Loads a node's neighbourhood into the view. */
 export const expandNode = defineCommand<[id: string]>('expand node');
@@ -25,18 +19,7 @@ type State = CoreState & ExpandState & SelectionState & FiltersState;
 export function expandFeature<S extends State>(): Feature<S> {
   return {
     id: 'expand',
-    slice: {
-      id: 'expand',
-      keys: ['expanded'],
-      params: ['expand'],
-      defaults: () => ({ expanded: [] as string[] }) as Partial<S>,
-      // Order matters (each expansion may bring the next one's node), so no sorting.
-      parse: (params) => ({ expanded: readList(params, 'expand', isNodeId) }) as Partial<S>,
-      write(state, out) {
-        if (state.expanded.length) out.set('expand', state.expanded.join(','));
-      },
-      validate: (state, domain) => ({ expanded: state.expanded.filter((id) => domain.hasNode(id)) }) as Partial<S>,
-    },
+    slice: expandSlice<S>(),
     mount({ store, source, model, chrome, commands }) {
       commands.handle(expandNode, async (id) => {
         const { dataset, lang } = store.get();

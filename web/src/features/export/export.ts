@@ -5,7 +5,7 @@ import { h } from '../../core/dom.ts';
 import type { Feature, FeatureContext } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { t } from '../../i18n.ts';
-import type { ThemeState } from '../theme/theme.ts';
+import type { ThemeState } from '../theme/slice.ts';
 import { download, toCsv, toJson, visibleSubgraph } from './files.ts';
 import { toGexf } from './gexf.ts';
 import { renderPng, renderSvg, type PictureFrame } from './image.ts';

@@ -1,48 +1,19 @@
 // Industry/field and year filters. Ticking fields keeps only them and what is related to them
 // ("who works in marine biomedicine?"); unticking a year hides the nodes dated that year (nodes
 // without a year stay). Owns the `fields` and `hideYears` link parameters, its layer and facets.
-import { isNodeId, isYear } from '../../../../domain/ids.ts';
 import { FIELD_NODE_TYPE } from '../../../../domain/ontology.ts';
-import { readList, writeSet } from '../../core/codec.ts';
 import type { Count, FacetOption } from '../../core/facets.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { changed } from '../../core/store.ts';
 import { t } from '../../i18n.ts';
 import { bump, toggled } from '../filters/filters.ts';
-
-export interface FieldsYearsState {
-  /** Industry/field nodes: when any is chosen, only they and what links to them are shown. */
-  fields: string[];
-  /** Years filtered out (nodes without a year are never hidden by this). */
-  hiddenYears: number[];
-}
-
-const KEYS = ['fields', 'hiddenYears'] as const;
+import { fieldsYearsSlice, type FieldsYearsState, FIELDS_YEARS_KEYS } from './slice.ts';
 
 export function fieldsYearsFeature<S extends CoreState & FieldsYearsState>(): Feature<S> {
   return {
     id: 'fields-years',
-    slice: {
-      id: 'fields-years',
-      keys: [...KEYS],
-      params: ['fields', 'hideYears'],
-      defaults: () => ({ fields: [] as string[], hiddenYears: [] as number[] }) as Partial<S>,
-      parse: (params) =>
-        ({
-          fields: readList(params, 'fields', isNodeId),
-          hiddenYears: readList(params, 'hideYears', (y) => /^\d{4}$/.test(y) && isYear(Number(y))).map(Number),
-        }) as Partial<S>,
-      write(state, out) {
-        writeSet(out, 'fields', state.fields);
-        writeSet(out, 'hideYears', state.hiddenYears);
-      },
-      validate: (state, domain) =>
-        ({
-          fields: state.fields.filter((id) => domain.nodeType(id) === FIELD_NODE_TYPE),
-          hiddenYears: state.hiddenYears.filter((y) => domain.years.has(y)),
-        }) as Partial<S>,
-    },
+    slice: fieldsYearsSlice<S>(),
     mount({ store, model, layers, addLayer, facets }) {
       let hidden = new Set<string>();
       const g = model.graph;
@@ -115,7 +86,7 @@ export function fieldsYearsFeature<S extends CoreState & FieldsYearsState>(): Fe
         },
       });
       const unsubscribe = store.subscribe((next, previous, history) => {
-        if (history !== 'none' && !changed(previous, next, KEYS)) return;
+        if (history !== 'none' && !changed(previous, next, FIELDS_YEARS_KEYS)) return;
         compute();
         layer.changed('hidden');
       });

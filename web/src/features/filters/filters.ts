@@ -1,23 +1,12 @@
 // Legend filters: node types and relation types as toggles with live counts (visible/total),
 // and the nodes the user hid. Owns the `hide`, `hideRel` and `hideNodes` link parameters and
 // the layer that hides them; its facets head the legend.
-import { isNodeId } from '../../../../domain/ids.ts';
-import { isTypeName, readList, writeSet } from '../../core/codec.ts';
 import type { Count, FacetOption } from '../../core/facets.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { changed } from '../../core/store.ts';
 import { t, type Lang } from '../../i18n.ts';
-
-export interface FiltersState {
-  /** Node and relation types filtered out of the view. */
-  hiddenTypes: string[];
-  hiddenRelTypes: string[];
-  /** Nodes the user removed from the view. */
-  hiddenNodes: string[];
-}
-
-const KEYS = ['hiddenTypes', 'hiddenRelTypes', 'hiddenNodes'] as const;
+import { filtersSlice, type FiltersState, FILTER_KEYS } from './slice.ts';
 
 export function toggled<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -50,30 +39,7 @@ function typeOptions(
 export function filtersFeature<S extends CoreState & FiltersState>(): Feature<S> {
   return {
     id: 'filters',
-    slice: {
-      id: 'filters',
-      keys: [...KEYS],
-      params: ['hide', 'hideRel', 'hideNodes'],
-      defaults: () =>
-        ({ hiddenTypes: [] as string[], hiddenRelTypes: [] as string[], hiddenNodes: [] as string[] }) as Partial<S>,
-      parse: (params) =>
-        ({
-          hiddenTypes: readList(params, 'hide', isTypeName),
-          hiddenRelTypes: readList(params, 'hideRel', isTypeName),
-          hiddenNodes: readList(params, 'hideNodes', isNodeId),
-        }) as Partial<S>,
-      write(state, out) {
-        writeSet(out, 'hide', state.hiddenTypes);
-        writeSet(out, 'hideRel', state.hiddenRelTypes);
-        writeSet(out, 'hideNodes', state.hiddenNodes);
-      },
-      validate: (state, domain) =>
-        ({
-          hiddenTypes: state.hiddenTypes.filter((x) => domain.nodeTypes.has(x)),
-          hiddenRelTypes: state.hiddenRelTypes.filter((x) => domain.relationTypes.has(x)),
-          hiddenNodes: state.hiddenNodes.filter((id) => domain.hasNode(id)),
-        }) as Partial<S>,
-    },
+    slice: filtersSlice<S>(),
     mount({ store, model, layers, addLayer, facets }) {
       let hiddenNodes = new Set<string>();
       let hiddenEdges = new Set<string>();
@@ -89,7 +55,7 @@ export function filtersFeature<S extends CoreState & FiltersState>(): Feature<S>
       const update = (patch: (s: S) => Partial<S>) => store.update(patch, 'push');
       facets.add({
         order: 10,
-        activeFilters: () => KEYS.reduce((sum, key) => sum + store.get()[key].length, 0),
+        activeFilters: () => FILTER_KEYS.reduce((sum, key) => sum + store.get()[key].length, 0),
         reset: () => ({ hiddenTypes: [], hiddenRelTypes: [], hiddenNodes: [] }),
         facets() {
           const { lang, hiddenTypes, hiddenRelTypes } = store.get();
@@ -119,7 +85,7 @@ export function filtersFeature<S extends CoreState & FiltersState>(): Feature<S>
         },
       });
       const unsubscribe = store.subscribe((next, previous, history) => {
-        if (history !== 'none' && !changed(previous, next, KEYS)) return;
+        if (history !== 'none' && !changed(previous, next, FILTER_KEYS)) return;
         compute();
         layer.changed('hidden');
       });

@@ -4,22 +4,12 @@ import type { Feature } from '../../core/feature.ts';
 import { button } from '../../core/dom.ts';
 import type { CoreState } from '../../core/state.ts';
 import { t, type Lang } from '../../i18n.ts';
+import { languageSlice } from './slice.ts';
 
 export function languageFeature<S extends CoreState>(): Feature<S> {
   return {
     id: 'language',
-    slice: {
-      id: 'language',
-      keys: ['lang'],
-      params: ['lang'],
-      defaults: (ctx) => ({ lang: ctx.fallbackLang }) as Partial<S>,
-      parse(params, ctx) {
-        const lang = params.get('lang');
-        return { lang: lang === 'zh' || lang === 'en' ? lang : ctx.fallbackLang } as Partial<S>;
-      },
-      // Always written: a shared link shows the language it was made in.
-      write: (state, out) => out.set('lang', state.lang),
-    },
+    slice: languageSlice<S>(),
     mount({ store, chrome }) {
       const toggle = button('lang-toggle');
       chrome.place('header-end', toggle, 20);

@@ -1,21 +1,15 @@
 // Paths: "How is A linked to B?" — up to five shortest paths, drawn highlighted (through
 // filtered-out nodes too) and written out as chains. Owns the `from` and `to` link parameters,
 // the 'paths' panel with its two search boxes, and the path layer (above the selection's).
-import { isNodeId } from '../../../../domain/ids.ts';
-import { readOne, writeOne } from '../../core/codec.ts';
 import { h } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { Highlight } from '../../core/layers.ts';
 import type { CoreState } from '../../core/state.ts';
 import { SearchBox } from '../search/search-box.ts';
-import { selectNode, type SelectionState } from '../selection/selection.ts';
+import type { SelectionState } from '../selection/slice.ts';
+import { selectNode } from '../selection/selection.ts';
 import { renderPaths } from './paths-view.ts';
-
-export interface PathsState {
-  /** "How is A linked to B?": the two ends of the paths shown. */
-  pathFrom: string | undefined;
-  pathTo: string | undefined;
-}
+import { pathsSlice, type PathsState } from './slice.ts';
 
 const PATH_HOPS = 6;
 const PATH_COUNT = 5;
@@ -23,23 +17,7 @@ const PATH_COUNT = 5;
 export function pathsFeature<S extends CoreState & PathsState & SelectionState>(): Feature<S> {
   return {
     id: 'paths',
-    slice: {
-      id: 'paths',
-      keys: ['pathFrom', 'pathTo'],
-      params: ['from', 'to'],
-      defaults: () => ({ pathFrom: undefined, pathTo: undefined }) as Partial<S>,
-      parse: (params) =>
-        ({ pathFrom: readOne(params, 'from', isNodeId), pathTo: readOne(params, 'to', isNodeId) }) as Partial<S>,
-      write(state, out) {
-        writeOne(out, 'from', state.pathFrom);
-        writeOne(out, 'to', state.pathTo);
-      },
-      validate: (state, domain) =>
-        ({
-          pathFrom: state.pathFrom !== undefined && domain.hasNode(state.pathFrom) ? state.pathFrom : undefined,
-          pathTo: state.pathTo !== undefined && domain.hasNode(state.pathTo) ? state.pathTo : undefined,
-        }) as Partial<S>,
-    },
+    slice: pathsSlice<S>(),
     mount({ store, source, model, panels, commands, addLayer }) {
       const element = h('aside', { id: 'paths-panel', class: 'panel details paths-panel', 'aria-live': 'polite' });
       let shown: Highlight | undefined;

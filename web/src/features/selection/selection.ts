@@ -1,23 +1,15 @@
 // Selection and ego network: a click, a search result or a relation selects a node; its 1- or
 // 2-step neighbourhood stays highlighted (hover shows a node's neighbours meanwhile). Owns the
 // `node` and `depth` link parameters, the highlight layer and the "select node" command.
-import { isNodeId } from '../../../../domain/ids.ts';
-import { readOne } from '../../core/codec.ts';
 import { defineCommand } from '../../core/commands.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { Highlight } from '../../core/layers.ts';
 import type { CoreState } from '../../core/state.ts';
 import { egoNetwork } from '../../graph/ego.ts';
 import { expandNode } from '../expand/expand.ts';
-import type { FiltersState } from '../filters/filters.ts';
-import type { SourceState } from '../source/source.ts';
-
-export interface SelectionState {
-  /** The selected node, whose ego network is highlighted. */
-  selected: string | undefined;
-  /** Steps around the selection that stay highlighted: 1 or 2. */
-  depth: 1 | 2;
-}
+import type { FiltersState } from '../filters/slice.ts';
+import type { SourceState } from '../source/slice.ts';
+import { selectionSlice, type SelectionState } from './slice.ts';
 
 /** Selects a node (loading it first if the view lacks it); `fly` moves the camera to it. */
 export const selectNode = defineCommand<[id: string, fly: boolean]>('select node');
@@ -27,20 +19,7 @@ type State = CoreState & SelectionState & FiltersState & SourceState;
 export function selectionFeature<S extends State>(): Feature<S> {
   return {
     id: 'selection',
-    slice: {
-      id: 'selection',
-      keys: ['selected', 'depth'],
-      params: ['node', 'depth'],
-      defaults: () => ({ selected: undefined, depth: 1 }) as Partial<S>,
-      parse: (params) =>
-        ({ selected: readOne(params, 'node', isNodeId), depth: params.get('depth') === '2' ? 2 : 1 }) as Partial<S>,
-      write(state, out) {
-        if (state.selected) out.set('node', state.selected);
-        if (state.depth === 2) out.set('depth', '2');
-      },
-      validate: (state, domain) =>
-        (state.selected !== undefined && !domain.hasNode(state.selected) ? { selected: undefined } : {}) as Partial<S>,
-    },
+    slice: selectionSlice<S>(),
     mount({ store, model, layers, addLayer, canvas, commands, renderer }) {
       let hovered: string | undefined;
       const visible = (node: string) => layers.isVisible(node);

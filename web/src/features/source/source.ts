@@ -1,17 +1,10 @@
 // The source panel: the document behind a piece of evidence, scrolled to the quote and
 // highlighted. Owns the `source` and `quote` link parameters and the 'source' panel.
-import { isNodeId } from '../../../../domain/ids.ts';
-import { readOne, writeOne } from '../../core/codec.ts';
 import { h } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { renderSource } from './source-view.ts';
-
-export interface SourceState {
-  /** The source document open in the source panel, and the quote to show in it. */
-  source: string | undefined;
-  quote: string | undefined;
-}
+import { sourceSlice, type SourceState } from './slice.ts';
 
 interface SelectedState {
   selected: string | undefined;
@@ -20,21 +13,7 @@ interface SelectedState {
 export function sourceFeature<S extends CoreState & SourceState & SelectedState>(): Feature<S> {
   return {
     id: 'source',
-    slice: {
-      id: 'source',
-      keys: ['source', 'quote'],
-      params: ['source', 'quote'],
-      defaults: () => ({ source: undefined, quote: undefined }) as Partial<S>,
-      parse: (params) =>
-        ({
-          source: readOne(params, 'source', isNodeId),
-          quote: readOne(params, 'quote', (q) => q.length <= 500),
-        }) as Partial<S>,
-      write(state, out) {
-        writeOne(out, 'source', state.source);
-        writeOne(out, 'quote', state.quote);
-      },
-    },
+    slice: sourceSlice<S>(),
     mount({ store, source, panels }) {
       const element = h('aside', { id: 'source-panel', class: 'panel details source-panel' });
       panels.register({

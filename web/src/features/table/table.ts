@@ -5,7 +5,7 @@ import { button, h } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
 import { t } from '../../i18n.ts';
-import type { SelectionState } from '../selection/selection.ts';
+import type { SelectionState } from '../selection/slice.ts';
 import { NodeTable, type TableRow } from './node-table.ts';
 
 export function tableFeature<S extends CoreState & SelectionState>(): Feature<S> {

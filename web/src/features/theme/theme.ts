@@ -3,26 +3,14 @@
 import { button } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
-import { PALETTES, type Theme } from '../../graph/theme.ts';
+import { PALETTES } from '../../graph/theme.ts';
 import { t } from '../../i18n.ts';
-
-export interface ThemeState {
-  theme: Theme;
-}
+import { themeSlice, type ThemeState } from './slice.ts';
 
 export function themeFeature<S extends CoreState & ThemeState>(): Feature<S> {
   return {
     id: 'theme',
-    slice: {
-      id: 'theme',
-      keys: ['theme'],
-      params: ['theme'],
-      defaults: () => ({ theme: 'light' }) as Partial<S>,
-      parse: (params) => ({ theme: params.get('theme') === 'dark' ? 'dark' : 'light' }) as Partial<S>,
-      write: (state, out) => {
-        if (state.theme === 'dark') out.set('theme', 'dark');
-      },
-    },
+    slice: themeSlice<S>(),
     mount({ store, chrome, renderer }) {
       const toggle = button('theme-toggle');
       chrome.place('header-end', toggle, 10);

@@ -1,0 +1,22 @@
+// The theme feature's slice of the view and the link: its keys, their defaults, how they are
+// read from and written to the URL, and what the data must confirm. Pure: no DOM, testable in Node.
+import type { CoreState } from '../../core/state.ts';
+import { type Theme } from '../../graph/theme.ts';
+import type { Slice } from '../../core/codec.ts';
+
+export interface ThemeState {
+  theme: Theme;
+}
+
+export function themeSlice<S extends CoreState & ThemeState>(): Slice<S> {
+  return {
+    id: 'theme',
+    keys: ['theme'],
+    params: ['theme'],
+    defaults: () => ({ theme: 'light' }) as Partial<S>,
+    parse: (params) => ({ theme: params.get('theme') === 'dark' ? 'dark' : 'light' }) as Partial<S>,
+    write: (state, out) => {
+      if (state.theme === 'dark') out.set('theme', 'dark');
+    },
+  };
+}
