@@ -19,7 +19,7 @@ import { PanelHost } from './panels.ts';
 import { Phase } from './phase.ts';
 import { GraphRenderer } from './renderer.ts';
 import { coreSlice, type CoreState } from './state.ts';
-import { ViewStore, type HistoryMode } from './store.ts';
+import { ViewStore } from './store.ts';
 import { UrlSync } from './url-sync.ts';
 
 export interface AppOptions<S extends CoreState> {
@@ -39,31 +39,15 @@ export interface ExplorerApp {
 }
 
 export function createApp<S extends CoreState>(options: AppOptions<S>): ExplorerApp {
-  const slices: Slice<S>[] = [coreSlice<S>(() => panels.names())];
-  for (const feature of options.features) if (feature.slice) slices.push(feature.slice);
-  const codec = composeCodec(slices, { fallbackLang: options.fallbackLang });
-  const store = new ViewStore<S>(codec.parse(window.location.search));
-  const model = new GraphModel(store.get().lang);
-  const layers = new LayerStack(model.graph);
-  const panels = new PanelHost<S>();
-  const facets = new FacetHost(byId('legend'), (patch) => store.update(patch as Partial<S>, 'push'));
-  const chrome = new Chrome();
-  const canvas = new CanvasEvents();
-  const keys = new KeyMap();
+  const parts = createParts(options);
+  const { codec, store, model, layers, panels, facets, chrome, canvas, keys } = parts;
   let renderer: GraphRenderer | undefined;
   let loaded = false;
   let destroyed = false;
   const phase = new Phase(() => renderer?.drawn() ?? Promise.resolve());
   const ctx: FeatureContext<S> = {
-    store,
+    ...parts,
     source: options.source,
-    model,
-    layers,
-    panels,
-    facets,
-    chrome,
-    commands: new Commands(),
-    canvas,
     storage: options.storage ?? window.localStorage,
     renderer: () => renderer,
     addLayer: (layer) => layers.add(layer),
@@ -124,28 +108,27 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
         startRenderer,
         isCancelled: () => destroyed,
       });
-      if (destroyed) return;
-      loaded = true;
-      performance.mark('explorer:view:start');
-      store.setValidator((state) => codec.validate(state, model.domain()));
-      chrome.setStandingNotice(() =>
-        model.truncated ? t(store.get().lang, 'overviewTruncated', model.truncated) : undefined,
-      );
-      navigate('none');
-      url.write(store.get(), 'replace');
-      performance.measure('explorer:view', 'explorer:view:start');
-      for (const h of hooks) h.loaded?.();
-      chrome.progress.hide();
-      phase.loaded();
+      if (!destroyed) showLoaded();
     } catch (error) {
       phase.fail();
       chrome.showFatal(store.get().lang, (error as Error).message);
     }
   }
 
-  /** Every listener brings the screen in line with the store (load, Back/Forward). */
-  function navigate(history: HistoryMode): void {
-    store.update({}, history);
+  /** The graph is in: the view is validated against it, and every feature brings the screen in line. */
+  function showLoaded(): void {
+    loaded = true;
+    performance.mark('explorer:view:start');
+    store.setValidator((state) => codec.validate(state, model.domain()));
+    chrome.setStandingNotice(() =>
+      model.truncated ? t(store.get().lang, 'overviewTruncated', model.truncated) : undefined,
+    );
+    store.update({}, 'none');
+    url.write(store.get(), 'replace');
+    performance.measure('explorer:view', 'explorer:view:start');
+    for (const h of hooks) h.loaded?.();
+    chrome.progress.hide();
+    phase.loaded();
   }
 
   function destroy(): void {
@@ -162,24 +145,58 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   }
 
   const automation = composeAutomation(
-    {
+    coreAutomation(model, layers, () => renderer, {
       phase: () => phase.current(),
-      nodeIds: () => model.graph.nodes(),
-      edgeCount: () => model.graph.size,
-      visibleNodeCount: () => layers.visibleNodeCount(),
-      visibleNodeIds: () => model.graph.filterNodes((id) => layers.isVisible(id)),
-      visibleEdgeCount: () => layers.visibleEdgeCount(),
-      highlighted: () => renderer?.highlightedNodes() ?? [],
-      nodePosition: (id: string) => renderer?.viewportPosition(id),
-      nodeRadius: (id: string) => renderer?.viewportRadius(id),
-      displayedLabels: () => renderer?.displayedLabels() ?? [],
-      label: (id: string) => (model.graph.hasNode(id) ? model.graph.getNodeAttribute(id, 'label') : ''),
       view: () => store.get(),
       destroy,
-    },
+    }),
     hooks,
   );
   return { start, destroy, automation };
+}
+
+/** The core's parts: the URL codec composed of the slices, the store it fills, model and hosts. */
+function createParts<S extends CoreState>(options: AppOptions<S>) {
+  const panels = new PanelHost<S>();
+  const slices: Slice<S>[] = [coreSlice<S>(() => panels.names())];
+  for (const feature of options.features) if (feature.slice) slices.push(feature.slice);
+  const codec = composeCodec(slices, { fallbackLang: options.fallbackLang });
+  const store = new ViewStore<S>(codec.parse(window.location.search));
+  const model = new GraphModel(store.get().lang);
+  return {
+    codec,
+    store,
+    model,
+    layers: new LayerStack(model.graph),
+    panels,
+    facets: new FacetHost(byId('legend'), (patch) => store.update(patch as Partial<S>, 'push')),
+    chrome: new Chrome(),
+    canvas: new CanvasEvents(),
+    commands: new Commands(),
+    keys: new KeyMap(),
+  };
+}
+
+/** What the core itself tells scripts and tests: the graph held, what is drawn and where. */
+function coreAutomation(
+  model: GraphModel,
+  layers: LayerStack,
+  renderer: () => GraphRenderer | undefined,
+  app: { phase(): string; view(): object; destroy(): void },
+): Automation {
+  return {
+    ...app,
+    nodeIds: () => model.graph.nodes(),
+    edgeCount: () => model.graph.size,
+    visibleNodeCount: () => layers.visibleNodeCount(),
+    visibleNodeIds: () => model.graph.filterNodes((id) => layers.isVisible(id)),
+    visibleEdgeCount: () => layers.visibleEdgeCount(),
+    highlighted: () => renderer()?.highlightedNodes() ?? [],
+    nodePosition: (id: string) => renderer()?.viewportPosition(id),
+    nodeRadius: (id: string) => renderer()?.viewportRadius(id),
+    displayedLabels: () => renderer()?.displayedLabels() ?? [],
+    label: (id: string) => (model.graph.hasNode(id) ? model.graph.getNodeAttribute(id, 'label') : ''),
+  };
 }
 
 /** The core's functions plus every feature's; two features may not claim one name. */
