@@ -56,7 +56,3 @@ export function restorePositions(storage: Storage, dataset: string, graph: Explo
   });
   return true;
 }
-
-export function forgetPositions(storage: Storage, dataset: string): void {
-  storage.removeItem(PREFIX + dataset);
-}
