@@ -58,6 +58,8 @@ export interface SchemaRelationType {
   name_zh: string;
   name_en: string;
   meaning: string;
+  /** Symmetric in meaning (collaborations): drawn without an arrow. */
+  undirected: boolean;
   count: number;
 }
 

@@ -121,7 +121,17 @@ export const NODE_TYPES = {
     color: '#c5b0d5',
     description: 'A reported figure with value, unit and year',
   },
+  Actor: {
+    zh: '主体',
+    en: 'Actor',
+    sector: 'mixed',
+    color: '#9aa3ad',
+    description: 'An actor of unknown kind: imported data that names no type (researchers, members, …)',
+  },
 } as const satisfies Record<string, NodeTypeInfo>;
+
+/** The type of imported nodes whose data names none. */
+export const GENERIC_NODE_TYPE: NodeType = 'Actor';
 
 export type NodeType = keyof typeof NODE_TYPES;
 export const NODE_TYPE_NAMES = Object.keys(NODE_TYPES) as NodeType[];
@@ -134,6 +144,8 @@ export interface RelationTypeInfo {
   readonly en: string;
   /** How to read `(source)-[TYPE]->(target)`. */
   readonly meaning: string;
+  /** Symmetric in meaning (A collaborates with B = B with A): drawn without an arrow. */
+  readonly undirected?: boolean;
 }
 
 export const RELATION_TYPES = {
@@ -156,7 +168,32 @@ export const RELATION_TYPES = {
     meaning: 'the source honour, document or body was presented, issued or launched at the target event',
   },
   IMPLEMENTS: { zh: '实施', en: 'implements', meaning: 'the source carries out the target programme or strategy' },
+  COLLABORATES_WITH: {
+    zh: '合作',
+    en: 'collaborates with',
+    meaning: 'the two work together: joint projects, co-development, co-authorship, joint labs (no direction)',
+    undirected: true,
+  },
+  FUNDS: { zh: '资助', en: 'funds', meaning: 'the source gives money to the target (grant, subsidy, award money)' },
+  SPUN_OFF_FROM: {
+    zh: '衍生自',
+    en: 'spun off from',
+    meaning: 'the source firm or body was founded out of the target (spin-off, incubated there)',
+  },
+  RELATED_TO: {
+    zh: '关联',
+    en: 'related to',
+    meaning: 'imported data links the two without saying how (no direction)',
+    undirected: true,
+  },
 } as const satisfies Record<string, RelationTypeInfo>;
+
+/** The type of imported relations whose data names none. */
+export const GENERIC_RELATION_TYPE: RelationType = 'RELATED_TO';
+
+export function isUndirected(type: string): boolean {
+  return isRelationType(type) && (RELATION_TYPES[type] as RelationTypeInfo).undirected === true;
+}
 
 export type RelationType = keyof typeof RELATION_TYPES;
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];

@@ -105,6 +105,8 @@ const TEMPLATES: Record<NodeType, [NodeType, RelationType, number][]> = {
     ['Platform', 'MEMBER_OF', 2],
     ['Event', 'TAKES_PART_IN', 1],
   ],
+  // Imported data's generic type: the generator never makes one (its share is 0).
+  Actor: [],
   District: [
     ['Programme', 'ISSUED', 3],
     ['Event', 'HOSTS', 2],
@@ -176,6 +178,7 @@ const SUFFIX: Record<NodeType, [string, string][]> = {
     ['协会', 'Association'],
     ['服务机构', 'Service Organisation'],
   ],
+  Actor: [],
   District: [
     ['管理委员会', 'Administrative Committee'],
     ['街道办事处', 'Sub-district Office'],

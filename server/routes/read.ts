@@ -110,6 +110,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
         name_zh: info.zh,
         name_en: info.en,
         meaning: info.meaning,
+        undirected: 'undirected' in info && info.undirected === true,
         count: relCount.get(type) ?? 0,
       })),
     };

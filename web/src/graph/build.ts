@@ -1,6 +1,7 @@
 // API payload → graphology graph with display attributes (colour by type, size by degree,
 // a deterministic starting position). Hover, selection and filters never touch these.
 import Graph from 'graphology';
+import { isUndirected } from '../../../domain/ontology.ts';
 import type { Lang } from '../i18n.ts';
 import type { EdgeSummary, GraphPayload, NodeSummary, SchemaNodeType } from '../data/types.ts';
 
@@ -157,14 +158,17 @@ export function nodeAttributes(
   };
 }
 
-/** Adds the drawable edges not yet present; returns how many were added. */
+/**
+ * Adds the drawable edges not yet present; returns how many were added. Relations symmetric in
+ * meaning (collaborations) are drawn without an arrow whatever `type` says.
+ */
 export function addEdges(graph: ExplorerGraph, edges: readonly EdgeSummary[], type = 'arrow'): number {
   let added = 0;
   for (const edge of edges) {
     if (!drawable(graph, edge) || graph.hasEdge(edge.id)) continue;
     graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
       id: edge.id,
-      type,
+      type: isUndirected(edge.type) ? 'line' : type,
       relType: edge.type,
       size: 1,
       color: EDGE_COLOR,
