@@ -1,2 +1,4 @@
+// Unregisters a dataset (readers stop seeing it at once) and forgets its history.
 MATCH (d:Dataset {name: $name})
-DELETE d
+OPTIONAL MATCH (c:DatasetChange {dataset: $name})
+DETACH DELETE d, c

@@ -118,10 +118,18 @@ async function writeAll(db: Database, tx: Tx, data: SeedDataset, key: string, sy
   });
 }
 
-/** Loads (or re-syncs) a dataset in one transaction under the storage key equal to its name. */
+/**
+ * Loads (or re-syncs) a dataset in one transaction under the storage key equal to its name. A
+ * dataset that a merge had moved to another key comes back to its own, and that key is removed.
+ */
 export async function loadDataset(db: Database, data: SeedDataset, { synthetic = false } = {}): Promise<LoadSummary> {
   const key = data.dataset.name;
-  await db.writeTx((tx) => writeAll(db, tx, data, key, synthetic));
+  const [previous] = (await db.read('datasets-list')).filter((row) => row.name === key);
+  await db.writeTx(async (tx) => {
+    await writeAll(db, tx, data, key, synthetic);
+    await db.runIn(tx, 'dataset-counts-set', { name: key });
+  });
+  if (previous && previous.key !== key) await removeStorage(db, String(previous.key));
   return {
     dataset: data.dataset.name,
     key,
@@ -203,8 +211,8 @@ export async function loadDatasetStaged(
     throw error;
   }
   options.onProgress?.('switch', 0, 1);
-  await db.writeTx((tx) =>
-    db.runIn(tx, 'dataset-upsert', {
+  await db.writeTx(async (tx) => {
+    await db.runIn(tx, 'dataset-upsert', {
       name,
       key,
       synthetic,
@@ -212,8 +220,9 @@ export async function loadDatasetStaged(
       title_en: data.dataset.title_en,
       updated_at: new Date().toISOString(),
       content_hash: contentHash(data),
-    }),
-  );
+    });
+    await db.runIn(tx, 'dataset-counts-set', { name });
+  });
   if (previous && previous.key !== key) {
     options.onProgress?.('cleanup', 0, 1);
     await removeStorage(db, String(previous.key));

@@ -35,6 +35,21 @@ export const QUERY_NAMES = [
   'search-subsequence',
   'snapshot-nodes',
   'snapshot-relations',
+  'import-nodes',
+  'import-nodes-extend',
+  'import-relations',
+  'dataset-copy-nodes',
+  'dataset-copy-relations',
+  'dataset-copy-sources',
+  'dataset-contents',
+  'dataset-relations',
+  'dataset-change-add',
+  'dataset-history',
+  'dataset-counts-set',
+  'staging-begin',
+  'staging-touch',
+  'staging-end',
+  'staging-stale',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
