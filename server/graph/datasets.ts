@@ -1,6 +1,7 @@
 // Dataset names → storage keys. A dataset's nodes carry its current storage key in `dataset`;
 // a staged load writes under a fresh key and then repoints the name (see server/db/load.ts), so
-// readers always see a whole dataset. Resolved names are cached briefly and dropped on writes.
+// readers always see a whole dataset. Resolved names are cached briefly and dropped on writes;
+// concurrent misses share one query.
 import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -18,35 +19,69 @@ export interface DatasetInfo {
 
 const CACHE_MS = 2_000;
 
-export class DatasetRegistry {
-  private cache: { at: number; byName: Map<string, DatasetInfo> } | undefined;
+interface Snapshot {
+  at: number;
+  byName: Map<string, DatasetInfo>;
+}
 
-  constructor(private readonly db: Database) {}
+/** The part of the database the registry reads through. */
+export type DatasetSource = Pick<Database, 'read'>;
+
+export class DatasetRegistry {
+  private cache: Snapshot | undefined;
+  /** The one query in flight; every miss meanwhile waits for it instead of starting its own. */
+  private pending: Promise<Snapshot> | undefined;
+  /** Bumped by `invalidate`: a query started before a write may not fill the cache after it. */
+  private generation = 0;
+
+  constructor(private readonly db: DatasetSource) {}
 
   invalidate(): void {
+    this.generation++;
     this.cache = undefined;
+    this.pending = undefined;
   }
 
   async list(): Promise<DatasetInfo[]> {
-    const now = Date.now();
-    if (!this.cache || now - this.cache.at > CACHE_MS) {
-      const rows = await this.db.read('datasets-list');
-      const byName = new Map<string, DatasetInfo>();
-      for (const row of rows) {
-        byName.set(String(row.name), {
-          name: String(row.name),
-          key: String(row.key),
-          synthetic: row.synthetic === true,
-          title_zh: (row.title_zh as string | null) ?? null,
-          title_en: (row.title_en as string | null) ?? null,
-          updated_at: (row.updated_at as string | null) ?? null,
-          nodes: Number(row.nodes),
-          relations: Number(row.relations),
-        });
-      }
-      this.cache = { at: now, byName };
+    return [...(await this.snapshot()).byName.values()];
+  }
+
+  private snapshot(): Promise<Snapshot> {
+    if (this.cache && Date.now() - this.cache.at <= CACHE_MS) return Promise.resolve(this.cache);
+    if (this.pending) return this.pending;
+    const generation = this.generation;
+    const pending = this.fetch().then(
+      (snapshot) => {
+        if (this.generation === generation) this.cache = snapshot;
+        if (this.pending === pending) this.pending = undefined;
+        return snapshot;
+      },
+      (error: unknown) => {
+        if (this.pending === pending) this.pending = undefined;
+        throw error;
+      },
+    );
+    this.pending = pending;
+    return pending;
+  }
+
+  private async fetch(): Promise<Snapshot> {
+    const at = Date.now();
+    const rows = await this.db.read('datasets-list');
+    const byName = new Map<string, DatasetInfo>();
+    for (const row of rows) {
+      byName.set(String(row.name), {
+        name: String(row.name),
+        key: String(row.key),
+        synthetic: row.synthetic === true,
+        title_zh: (row.title_zh as string | null) ?? null,
+        title_en: (row.title_en as string | null) ?? null,
+        updated_at: (row.updated_at as string | null) ?? null,
+        nodes: Number(row.nodes),
+        relations: Number(row.relations),
+      });
     }
-    return [...this.cache.byName.values()];
+    return { at, byName };
   }
 
   /** The dataset a request names (the curated one when omitted); 404 when it does not exist. */
@@ -55,10 +90,9 @@ export class DatasetRegistry {
     if (!isDatasetName(wanted)) {
       throw new ApiError(400, 'bad_request', `invalid dataset name "${wanted}"`, { field: 'dataset' });
     }
-    await this.list();
-    const found = this.cache?.byName.get(wanted);
-    if (!found)
-      throw notFound(`dataset "${wanted}"`, { field: 'dataset', available: [...(this.cache?.byName.keys() ?? [])] });
+    const { byName } = await this.snapshot();
+    const found = byName.get(wanted);
+    if (!found) throw notFound(`dataset "${wanted}"`, { field: 'dataset', available: [...byName.keys()] });
     return found;
   }
 }
