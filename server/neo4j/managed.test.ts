@@ -2,7 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManagedNeo4j, ManagedNeo4jError, newStorePassword, parseJavaMajor, renderNeo4jConf } from './managed.ts';
+import {
+  describeExit,
+  ManagedNeo4j,
+  ManagedNeo4jError,
+  newStorePassword,
+  parseJavaMajor,
+  renderNeo4jConf,
+  restartDelayMs,
+} from './managed.ts';
 
 describe('the managed Neo4j', () => {
   const savedPath = process.env.PATH;
@@ -46,5 +54,17 @@ describe('the managed Neo4j', () => {
   it('reports nothing running on a fresh store', () => {
     const managed = new ManagedNeo4j({ dataDir: mkdtempSync(path.join(tmpdir(), 'store-')), boltPort: 7999 });
     expect(managed.running()).toBeUndefined();
+  });
+
+  it('restarts a dead JVM after 1, 2, 4, 8, 16, then 30 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map(restartDelayMs)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+
+  it('says how the JVM ended, also when the watchdog shell reports a signal as 128 + n', () => {
+    expect(describeExit(137, null)).toBe('killed by SIGKILL');
+    expect(describeExit(null, 'SIGTERM')).toBe('killed by SIGTERM');
+    expect(describeExit(1, null)).toBe('exit code 1');
   });
 });

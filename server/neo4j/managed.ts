@@ -1,7 +1,9 @@
 // The managed local Neo4j: Community 5.26 LTS from Maven Central, run on the machine's Java.
 // It owns one store folder (`<DATA_DIR>/neo4j`); a pid file there makes a second start on the
 // same store refuse, and a watchdog shell ends the JVM if the Node process that owns it dies.
+// Supervised (npm start), a JVM that dies unasked is started again with backoff.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -97,6 +99,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Sends a signal to a process that may have exited already. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // gone already
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -109,11 +120,40 @@ export function newStorePassword(): string {
   return randomBytes(18).toString('hex');
 }
 
+/** Waits before restarting a JVM that died: 1, 2, 4, 8, 16, then 30 s. */
+export function restartDelayMs(attempt: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt));
+}
+
+/** "exit code 1", "killed by SIGKILL" (the watchdog shell reports a killed JVM as 128 + signal). */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `killed by ${signal}`;
+  if (code !== null && code > 128) {
+    const name = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0];
+    return `killed by ${name ?? `signal ${code - 128}`}`;
+  }
+  return `exit code ${code}`;
+}
+
+/** A server that ran at least this long before dying starts its backoff from the beginning. */
+const STABLE_RUN_MS = 60_000;
+
+interface Supervision {
+  warn: (message: string) => void;
+  attempt: number;
+  readyAt: number;
+  timer?: ReturnType<typeof setTimeout>;
+  restarting?: Promise<void>;
+}
+
 export class ManagedNeo4j {
   readonly home: string;
   private readonly opts: Required<Omit<ManagedNeo4jOptions, 'log'>>;
   private readonly log: (message: string) => void;
   private child: ChildProcess | undefined;
+  /** The watchdog of the server that last became ready (attached mode). */
+  private readyChild: ChildProcess | undefined;
+  private supervision: Supervision | undefined;
 
   constructor(options: ManagedNeo4jOptions) {
     this.opts = {
@@ -293,13 +333,61 @@ export class ManagedNeo4j {
     writeFileSync(this.pidFile, JSON.stringify(record));
     this.child = child;
     let exited = false;
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exited = true;
+      this.onExit(child, jvmPid, code, signal);
     });
     const credentials = this.credentials();
     await this.waitUntilReady(credentials, timeoutMs, () => exited || !isAlive(jvmPid));
+    this.readyChild = child;
+    if (this.supervision) this.supervision.readyAt = Date.now();
     this.log(`Neo4j ready on ${credentials.uri} (pid ${jvmPid}, store ${this.home})`);
     return credentials;
+  }
+
+  /**
+   * Keeps the server that this process started (attached) running until `stop()`: a JVM that
+   * dies unasked (killed, out of memory) is started again after 1, 2, 4 … 30 s, and every
+   * death, restart and failed restart is reported through `warn`.
+   */
+  supervise(warn: (message: string) => void = this.log): void {
+    this.supervision = { warn, attempt: 0, readyAt: Date.now() };
+  }
+
+  private onExit(child: ChildProcess, pid: number, code: number | null, signal: NodeJS.Signals | null): void {
+    const supervision = this.supervision;
+    // Only a server that was ready and is still ours: deaths during a start fail that start.
+    if (!supervision || this.readyChild !== child) return;
+    this.readyChild = undefined;
+    // The pid may be reused by an unrelated process: the record of a dead JVM goes.
+    rmSync(this.pidFile, { force: true });
+    if (Date.now() - supervision.readyAt >= STABLE_RUN_MS) supervision.attempt = 0;
+    const delay = restartDelayMs(supervision.attempt++);
+    supervision.warn(
+      `Neo4j (pid ${pid}) exited unexpectedly (${describeExit(code, signal)}); restarting it in ${delay / 1000} s`,
+    );
+    supervision.timer = setTimeout(() => this.restart(supervision), delay);
+  }
+
+  private restart(supervision: Supervision): void {
+    supervision.timer = undefined;
+    if (this.supervision !== supervision) return;
+    supervision.restarting = this.start({ attached: true })
+      .then(
+        (credentials) => {
+          if (this.supervision === supervision) supervision.warn(`Neo4j restarted on ${credentials.uri}`);
+        },
+        (error: unknown) => {
+          if (this.supervision !== supervision) return;
+          const delay = restartDelayMs(supervision.attempt++);
+          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          supervision.warn(`restarting Neo4j failed (${reason}); trying again in ${delay / 1000} s`);
+          supervision.timer = setTimeout(() => this.restart(supervision), delay);
+        },
+      )
+      .finally(() => {
+        supervision.restarting = undefined;
+      });
   }
 
   /** The JVM's pid: the child itself, or the watchdog's only java child. */
@@ -335,7 +423,7 @@ export class ManagedNeo4j {
           await sleep(250);
         }
       }
-      await this.stop();
+      await this.stopServer();
       throw new ManagedNeo4jError(`Neo4j was not ready after ${timeoutMs / 1000}s:\n${this.tailLog()}`);
     } finally {
       await driver.close();
@@ -347,8 +435,22 @@ export class ManagedNeo4j {
     return readFileSync(this.consoleLog, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   }
 
-  /** Stops the server recorded for this store and waits for its JVM to exit. */
+  /** Ends supervision, then stops the server recorded for this store and waits for its JVM to exit. */
   async stop(timeoutMs = 30_000): Promise<boolean> {
+    const supervision = this.supervision;
+    this.supervision = undefined;
+    if (supervision?.timer !== undefined) clearTimeout(supervision.timer);
+    if (supervision?.restarting) {
+      // A restart in progress: end its JVM (its start then fails) and let it settle.
+      const starting = this.running();
+      if (starting) signal(starting.pid, 'SIGTERM');
+      await supervision.restarting.catch(() => undefined);
+    }
+    return this.stopServer(timeoutMs);
+  }
+
+  private async stopServer(timeoutMs = 30_000): Promise<boolean> {
+    this.readyChild = undefined;
     const record = this.running();
     if (!record) {
       rmSync(this.pidFile, { force: true });
