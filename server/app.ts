@@ -5,11 +5,11 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { type Database, isUnavailable, RETRY_AFTER_SECONDS } from './db/database.ts';
 import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
+import { requestLog } from './http/request-log.ts';
 import { readRoutes } from './routes/read.ts';
 import { writeRoutes } from './routes/write.ts';
 
@@ -23,11 +23,26 @@ export interface AppOptions {
   adminToken?: string;
   /** Requests per minute per IP to each expensive endpoint; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client. */
+  trustProxy?: number | string | false;
 }
 
 export interface App {
   app: express.Express;
   datasets: DatasetRegistry;
+  /** Shutdown has begun: health answers 503 "draining" and every answer closes its connection. */
+  startDraining(): void;
+}
+
+/**
+ * index.html is revalidated on every load (it names the current assets); files under assets/
+ * carry a content hash in their name and never change; anything else is kept an hour.
+ */
+function cacheControlFor(webRoot: string, file: string): string {
+  const relative = path.relative(webRoot, file);
+  if (relative === 'index.html') return 'no-cache';
+  if (relative.split(path.sep)[0] === 'assets') return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
 }
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
@@ -39,13 +54,33 @@ export function createApp({
   corsOrigin,
   adminToken,
   rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE,
+  trustProxy = false,
 }: AppOptions): App {
   const app = express();
   const datasets = new DatasetRegistry(db);
+  // After an outage nearly every request needs the dataset list first: its query starts as the
+  // gate reopens (on a cold server it is the slowest part), and the first requests join it.
+  db.onRecovered(() => {
+    datasets.invalidate();
+    datasets.list().catch(() => undefined);
+  });
+  let draining = false;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('etag', 'strong');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.set('trust proxy', trustProxy);
+  app.use(requestLog(logger));
+  let forwardedNoted = false;
+  app.use((req, res, next) => {
+    if (draining) res.setHeader('Connection', 'close');
+    if (!trustProxy && !forwardedNoted && req.headers['x-forwarded-for'] !== undefined) {
+      forwardedNoted = true;
+      logger.warn(
+        'a request came with X-Forwarded-For but TRUST_PROXY is not set: rate limits and logs see the proxy, not the client',
+      );
+    }
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -82,6 +117,15 @@ export function createApp({
   }
 
   app.get('/api/health', async (_req, res) => {
+    if (draining) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        status: 'draining',
+        neo4j: { connected: null, version: null },
+        error: { code: 'shutting_down', message: 'the server is shutting down' },
+      });
+      return;
+    }
     try {
       const info = await db.health();
       res.json({ status: 'ok', neo4j: { connected: true, version: info.version, edition: info.edition } });
@@ -108,14 +152,22 @@ export function createApp({
   });
 
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => {
-      res.sendFile(path.join(webRoot, 'index.html'));
+    const index = path.join(webRoot, 'index.html');
+    app.use(
+      express.static(webRoot, {
+        index: 'index.html',
+        setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(webRoot, file)),
+      }),
+    );
+    // Client-side routes (no file extension) get the app; a missing file is a 404 below.
+    app.get(/^\/(?!api(?:\/|$))(?:[^/]*\/)*[^/.]*$/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
     });
   }
 
-  // Nothing else matched (a non-GET outside /api, or no web app built): still the error shape,
-  // never the framework's HTML page.
+  // Nothing else matched (a missing file, a non-GET outside /api, or no web app built): still
+  // the error shape, never the framework's HTML page.
   app.use((req, _res, next) => {
     next(new ApiError(404, 'not_found', `nothing at ${req.method} ${req.path.slice(0, 200)}`));
   });
@@ -130,7 +182,13 @@ export function createApp({
     for (const [k, v] of Object.entries(apiError.headers)) res.setHeader(k, v);
     res.status(apiError.status).json(apiError.toBody());
   });
-  return { app, datasets };
+  return {
+    app,
+    datasets,
+    startDraining: () => {
+      draining = true;
+    },
+  };
 }
 
 /** Body-parser and framework errors carry a status; anything else is a bug (500). */

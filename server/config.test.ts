@@ -25,4 +25,20 @@ describe('configuration from the environment', () => {
       expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
     }
   });
+
+  it('reads TRUST_PROXY as a hop count or proxy addresses, and refuses to trust every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: 'fd00::/8' }).trustProxy).toBe('fd00::/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: trusting every hop/);
+    for (const bad of ['abc', '10.0.0.0/33', 'example.com', '1.2.3'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('takes PORT=0 for any free port, but no Bolt port 0', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(() => loadConfig({ NEO4J_BOLT_PORT: '0' })).toThrow(/NEO4J_BOLT_PORT/);
+  });
 });

@@ -1,11 +1,45 @@
 // Environment → typed configuration, validated once. Nothing here reads the environment at import time.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/**
+ * TRUST_PROXY: how many proxies stand in front of the server (`1`), or their addresses
+ * (`loopback`, `uniquelocal`, `10.0.0.0/8`, comma-separated), as Express's `trust proxy` takes
+ * them. `true` (trust every hop) is refused: any client could then pick its own address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v !== 'true',
+    'trusting every hop would let any client choose its address; give the number of proxies (e.g. 1) or their addresses',
+  )
+  .transform((v): number | string | false => {
+    if (v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v;
+  })
+  .refine(
+    (v) => typeof v !== 'string' || v.split(',').every((part) => isProxyAddress(part.trim())),
+    'expected a number of proxies (e.g. 1) or a comma-separated list of loopback, linklocal, uniquelocal, addresses and subnets',
+  );
+
+const NAMED_PROXIES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(part: string): boolean {
+  if (NAMED_PROXIES.has(part)) return true;
+  const [address = '', prefix, ...rest] = part.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const EnvSchema = z.object({
-  PORT: port.default(8080),
+  // 0: any free port (the address is printed at start-up).
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   NEO4J_URI: z
     .string()
@@ -29,6 +63,7 @@ const EnvSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   CORS_ORIGIN: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export type Config = {
@@ -50,6 +85,8 @@ export type Config = {
   queryTimeoutMs: number;
   corsOrigin: string | undefined;
   rateLimitPerMinute: number;
+  /** Express's `trust proxy`: false (the default), a hop count, or the proxies' addresses. */
+  trustProxy: number | string | false;
 };
 
 export class ConfigError extends Error {
@@ -82,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     corsOrigin: e.CORS_ORIGIN,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }

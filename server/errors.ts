@@ -8,9 +8,16 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'conflict'
+  | 'invalid_import'
+  | 'curated_dataset'
+  | 'dataset_exists'
+  | 'ambiguous_match'
   | 'database_unavailable'
   | 'busy'
   | 'query_timeout'
+  | 'headers_too_large'
+  | 'request_timeout'
+  | 'shutting_down'
   | 'internal';
 
 export class ApiError extends Error {

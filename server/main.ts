@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { CURATED_DATASET } from '../domain/ids.ts';
 import { loadDataset } from './db/load.ts';
 import { readSeedDataset } from '../seed/read.ts';
-import { createApp } from './app.ts';
+import { createApp, type App } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { boundUrl, listen } from './http/serve.ts';
 import { ManagedNeo4jError } from './neo4j/managed.ts';
-import { connect, createLogger, type Connection } from './runtime.ts';
+import { connect, createLogger, StartupError, type Connection } from './runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -45,11 +46,12 @@ async function main(): Promise<void> {
   if (process.env.SKIP_WEB_BUILD !== '1') buildWebIfNeeded((m) => logger.info(m));
 
   // What has been started so far, for the signal handler to stop in reverse order.
-  const started: { connection?: Connection; server?: Server } = {};
+  const started: { connection?: Connection; app?: App; server?: Server } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    started.app?.startDraining();
     logger.info(`${signal}: shutting down`);
     const forced = setTimeout(() => process.exit(1), 40_000);
     forced.unref();
@@ -68,40 +70,38 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  const connection = await connect(config, logger);
+  const connection = await connect(config, logger, { supervise: true });
   started.connection = connection;
   if (stopping) return;
   const { db } = connection;
   await db.applySchema();
-  const { app, datasets } = createApp({
+  const created = createApp({
     db,
     logger,
     webRoot: WEB_DIST,
     corsOrigin: config.corsOrigin,
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
   });
+  started.app = created;
+  const { app, datasets } = created;
   const existing = await datasets.list();
   if (!existing.some((d) => d.name === CURATED_DATASET)) {
     const summary = await loadDataset(db, readSeedDataset(CURATED_DIR, ROOT));
     datasets.invalidate();
     logger.info(`loaded the curated dataset: ${summary.nodes} nodes, ${summary.relations} relations`);
   }
-  const server = app.listen(config.port, config.host);
+  if (stopping) return;
+  const server = await listen(app, { port: config.port, host: config.host, logger });
   started.server = server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', () => resolve());
-    server.once('error', reject);
-  });
-  server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 60_000;
-  const url = `http://${config.host}:${config.port}`;
+  const url = boundUrl(server);
   logger.info(`serving on ${url} — ${connection.describe}`);
   console.log(`\n  Laoshan innovation explorer: ${url}\n  (Ctrl-C stops the server and the Neo4j it started)\n`);
 }
 
 main().catch(async (error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof ManagedNeo4jError;
-  console.error(known ? (error as Error).message : error);
+  const known = error instanceof ConfigError || error instanceof ManagedNeo4jError || error instanceof StartupError;
+  console.error(known ? `cannot start: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -39,6 +39,9 @@ export function perIpLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // X-Forwarded-For without TRUST_PROXY is reported once in the log (see app.ts), not as a
+    // stack trace on stderr.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next, options) => {
       const retryAfter = String(Math.ceil(options.windowMs / 1000));
       next(
