@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { NODE_TYPE_NAMES } from '../../domain/ontology.ts';
 import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 
-const ctx = useCuratedServer();
+const ADMIN_TOKEN = 'api-test-admin-token-0123456789';
+const ctx = useCuratedServer({ adminToken: ADMIN_TOKEN });
 const curated = ctx.curated;
 
 describe('GET /api/health', () => {
@@ -160,18 +161,30 @@ describe('GET /api/nodes/:id/neighbors and /api/sources/:id', () => {
 });
 
 describe('the error shape everywhere', () => {
-  it('answers unknown endpoints and bad JSON with 4xx, never 500', async () => {
+  it('answers unknown endpoints with 404 in the error shape', async () => {
     const unknown = await getJson(`${ctx.server.url}/api/nope`);
     expect(unknown.status).toBe(404);
-    expectErrorShape(unknown.body);
-    const badJson = await getJson(`${ctx.server.url}/api/graph`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"a":',
+    expect(expectErrorShape(unknown.body).code).toBe('not_found');
+  });
+
+  it('answers a body that is not JSON with 400 from the JSON parser, before the endpoint runs', async () => {
+    // The admin token passes the write check, so it is the JSON parser that must refuse.
+    const send = (body: string) =>
+      getJson(`${ctx.server.url}/api/datasets/no-such-dataset`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body,
+      });
+    const bad = await send('{"a":');
+    expect(bad.status).toBe(400);
+    expect(expectErrorShape(bad.body)).toMatchObject({
+      code: 'bad_request',
+      message: 'the request body is not valid JSON',
     });
-    expect(badJson.status).toBeGreaterThanOrEqual(400);
-    expect(badJson.status).toBeLessThan(500);
-    expectErrorShape(badJson.body);
+    // The same request with valid JSON reaches the endpoint (which knows no such dataset).
+    const valid = await send('{"a":1}');
+    expect(valid.status).toBe(404);
+    expect(expectErrorShape(valid.body).message).toMatch(/dataset "no-such-dataset" not found/);
   });
 });
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ManagedNeo4j, type Neo4jCredentials } from '../neo4j/managed.ts';
 
-export const INTEGRATION_BOLT_PORT = 7697;
+/** INTEGRATION_BOLT_PORT moves it when another run holds the port. */
+export const INTEGRATION_BOLT_PORT = Number(process.env.INTEGRATION_BOLT_PORT ?? 7697);
 
 declare module 'vitest' {
   export interface ProvidedContext {

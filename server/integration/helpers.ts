@@ -1,14 +1,13 @@
 // Shared set-up for integration tests: a Database on the test Neo4j, an app on a free port.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadDataset } from '../db/load.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
 import { readSeedDataset } from '../../seed/read.ts';
 import type { SeedDataset } from '../../seed/schema.ts';
-import { createApp, type App } from '../app.ts';
+import { createApp, type App, type AppOptions } from '../app.ts';
 import { Database } from '../db/database.ts';
+import { boundUrl, listen } from '../http/serve.ts';
 import type { Neo4jCredentials } from '../neo4j/managed.ts';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -23,16 +22,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  db: Database,
-  options: { adminToken?: string; rateLimitPerMinute?: number } = {},
-): Promise<TestServer> {
-  const app = createApp({ db, logger: silentLogger, ...options });
-  const server: Server = app.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+export type TestServerOptions = Omit<AppOptions, 'db' | 'logger'> & { logger?: Logger };
+
+/** The app as `npm start` serves it (same HTTP server set-up), on a free port of 127.0.0.1. */
+export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
+  const logger = options.logger ?? silentLogger;
+  const app = createApp({ ...options, db, logger });
+  const server = await listen(app.app, { port: 0, host: '127.0.0.1', logger });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: boundUrl(server),
     app,
     close: () =>
       new Promise<void>((resolve) => {
@@ -73,7 +71,7 @@ export interface CuratedServer {
 }
 
 /** A test file's server on the test Neo4j with the curated dataset loaded; closed after the file. */
-export function useCuratedServer(options: { adminToken?: string; rateLimitPerMinute?: number } = {}): CuratedServer {
+export function useCuratedServer(options: TestServerOptions = {}): CuratedServer {
   const state = { curated: readSeedDataset(CURATED_DIR) } as CuratedServer;
   beforeAll(async () => {
     state.db = testDatabase();
