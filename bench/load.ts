@@ -82,7 +82,7 @@ export async function loadBenchmark(quick: boolean) {
   const connections = 100;
   // Rate limits would answer 429 to a single client hammering from one IP; here the server's
   // capacity is measured, so they are off (they are tested in server/integration/hardening).
-  const server = await startBenchServer(8093, { RATE_LIMIT_PER_MINUTE: '0' });
+  const server = await startBenchServer({ port: 8093, env: { RATE_LIMIT_PER_MINUTE: '0' } });
   try {
     await run(server.url, ['/api/health'], connections, 3); // warm-up of the baseline
     const baselineSeconds = quick ? 5 : 15;

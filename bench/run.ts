@@ -1,18 +1,47 @@
-// `npm run bench [-- --quick]`: runs the benchmarks, writes bench/results/<name>.json and
-// prints a table. Ratios compare against a baseline measured in the same run.
+// `npm run bench [-- --quick] [--strict] [--only load|browser]`: runs the benchmarks, writes
+// bench/results/<name>.json and prints a table per benchmark.
+//   load         a bounded load test of the API; ratios compare against a baseline measured in
+//                the same run. Fails the run on errors or on ≥20% memory growth.
+//   browser-10k  the 10k-node map in Chromium with software WebGL: long tasks, first frame,
+//                ready. Fails the run on errors (page errors, not ready, wrong node count, blank
+//                canvas); the 200 ms long-task limit is reported as pass/miss and fails the run
+//                only with --strict (timings on a shared or slow machine vary too much to
+//                gate on by default).
+// --quick shortens both (10 s of load instead of 60, 2 browser runs instead of 5).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { browserBenchmark, LONG_TASK_LIMIT_MS } from './browser.ts';
 import { loadBenchmark } from './load.ts';
 import { ROOT } from './server.ts';
 
-async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const results = path.join(ROOT, 'bench', 'results');
-  mkdirSync(results, { recursive: true });
+const results = path.join(ROOT, 'bench', 'results');
 
+/** What was measured, and on what: figures from a busy machine or an uncommitted tree say so. */
+function provenance(quick: boolean) {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  return {
+    quick,
+    at: new Date().toISOString(),
+    commit: git('rev-parse', 'HEAD'),
+    uncommittedChanges: git('status', '--porcelain', '--untracked-files=no').length > 0,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
+}
+
+function write(name: string, record: object): void {
+  mkdirSync(results, { recursive: true });
+  writeFileSync(path.join(results, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+async function runLoad(quick: boolean): Promise<boolean> {
+  const before = provenance(quick);
   const load = await loadBenchmark(quick);
-  const record = { benchmark: 'load', quick, at: new Date().toISOString(), node: process.version, ...load };
-  writeFileSync(path.join(results, 'load.json'), `${JSON.stringify(record, null, 2)}\n`);
+  write('load', { benchmark: 'load', ...before, ...load });
   console.table(
     [load.baseline, load.mix].map((r) => ({
       run: r.name,
@@ -30,11 +59,65 @@ async function main(): Promise<void> {
     `memory (RSS under load, first → last quarter of the run) ${Math.round(load.memory.firstQuarterKb / 1024)} → ${Math.round(load.memory.lastQuarterKb / 1024)} MiB (${load.memory.growthPercent}%); ` +
       `mix vs baseline: p99 ×${load.ratios.p99VsBaseline}, throughput ×${load.ratios.rpsVsBaseline}`,
   );
-  const failed = load.errorsTotal > 0 || load.memory.growthPercent >= 20;
-  if (failed) {
+  if (load.errorsTotal > 0 || load.memory.growthPercent >= 20) {
     console.error('load benchmark FAILED: errors, non-2xx answers or memory growth of 20% or more');
-    process.exitCode = 1;
+    return false;
   }
+  return true;
+}
+
+async function runBrowser(quick: boolean, strict: boolean): Promise<boolean> {
+  const before = provenance(quick);
+  let result;
+  try {
+    result = await browserBenchmark(quick);
+  } catch (error) {
+    console.error('browser-10k benchmark FAILED:', error instanceof Error ? error.message : error);
+    return false;
+  }
+  write('browser-10k', { benchmark: 'browser-10k', ...before, ...result });
+  console.table(
+    result.runs.map((r) => ({
+      run: r.run,
+      'first frame ms': r.firstFrameMs,
+      'ready ms': r.readyMs,
+      'long tasks': r.longTasks,
+      'longest task ms': r.longestTaskMs,
+      [`≤ ${LONG_TASK_LIMIT_MS} ms`]: r.withinLimit ? 'pass' : 'MISS',
+      'load avg': r.loadAverage1m,
+    })),
+  );
+  const { summary } = result;
+  console.log(
+    `${result.nodes} nodes, ${result.relations} relations, ${result.browser} (software WebGL): ` +
+      `median first frame ${summary.medianFirstFrameMs} ms, median ready ${summary.medianReadyMs} ms, ` +
+      `longest task ${summary.longestTaskMs} ms — limit ${LONG_TASK_LIMIT_MS} ms: ${result.withinLimit ? 'pass' : 'MISS'}`,
+  );
+  if (!result.withinLimit && strict) {
+    console.error(`browser-10k benchmark FAILED (--strict): a main-thread task over ${LONG_TASK_LIMIT_MS} ms`);
+    return false;
+  }
+  return true;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+    strict: true,
+  });
+  const only = values.only;
+  if (only !== undefined && only !== 'load' && only !== 'browser')
+    throw new Error(`--only takes load or browser, not ${only}`);
+  const started = Date.now();
+  let ok = true;
+  if (only !== 'browser') ok = (await runLoad(values.quick)) && ok;
+  if (only !== 'load') ok = (await runBrowser(values.quick, values.strict)) && ok;
+  console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (!ok) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
