@@ -16,3 +16,27 @@ test('a synthetic dataset shows its badge; the curated one does not', async ({ p
   await openExplorer(page, '?lang=zh');
   await expect(page.locator('#dataset-badge')).toBeHidden();
 });
+
+test('the dataset switcher loads another dataset in place, puts it in the link, and Back returns', async ({ page }) => {
+  await openExplorer(page, '?lang=en&node=firm%2Fhaier');
+  // A marker on the window survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+  await expect(page.locator('#dataset-select option[value="synthetic-e2e"]')).toHaveCount(1);
+  await page.locator('#dataset-select').selectOption('synthetic-e2e');
+  await page.waitForFunction(() => window.explorer?.phase() === 'ready' && window.explorer.nodeIds().length === 300);
+  expect(page.url()).toContain('dataset=synthetic-e2e');
+  // The other dataset's view starts afresh: no selection carried over; the language stays.
+  expect(await page.evaluate(() => window.explorer?.view().selected)).toBeUndefined();
+  expect(await page.evaluate(() => window.explorer?.lang())).toBe('en');
+  await expect(page.locator('#dataset-badge')).toBeVisible();
+  expect((await graphPixels(page)).nonBackground).toBeGreaterThan(2_000);
+
+  await page.goBack();
+  await page.waitForFunction(
+    () => window.explorer?.phase() === 'ready' && window.explorer.nodeIds().includes('firm/haier'),
+  );
+  expect(await page.evaluate(() => window.explorer?.nodeIds().length)).toBe(100);
+  expect(await page.evaluate(() => window.explorer?.selected())).toBe('firm/haier');
+  await expect(page.locator('#dataset-badge')).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+});

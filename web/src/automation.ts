@@ -24,6 +24,8 @@ export interface ExplorerAutomation {
   /** Releases sigma and the layout worker (the lifecycle test checks nothing is left). */
   destroy(): void;
   // From the features:
+  /** The datasets the switcher lists. */
+  datasets(): string[];
   selected(): string | undefined;
   lang(): Lang;
   layoutRunning(): boolean;

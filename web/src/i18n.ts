@@ -70,6 +70,7 @@ const STRINGS = {
     en: '{dataset} · {nodes} nodes · {edges} relations · {date}',
   },
   retry: { zh: '重试', en: 'Retry' },
+  dataset: { zh: '数据集', en: 'Dataset' },
   panelFailed: { zh: '未能加载:{message}', en: 'Could not load: {message}' },
   panelRetrying: {
     zh: '暂时无法加载({message}),{seconds} 秒后自动重试',

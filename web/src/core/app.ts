@@ -43,7 +43,10 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   const { codec, store, model, layers, panels, facets, chrome, canvas, keys } = parts;
   let renderer: GraphRenderer | undefined;
   let loaded = false;
+  let started = false;
   let destroyed = false;
+  /** Bumped by every load: a load overtaken by another (a quick second switch) stops. */
+  let generation = 0;
   const phase = new Phase(() => renderer?.drawn() ?? Promise.resolve());
   const ctx: FeatureContext<S> = {
     ...parts,
@@ -52,13 +55,14 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
     renderer: () => renderer,
     addLayer: (layer) => layers.add(layer),
     busy: (name) => phase.busy(name),
+    switchDataset: (dataset) => store.update(codec.forDataset(store.get(), dataset), 'push'),
   };
 
-  // Before the features hear of a change: labels follow the language; another dataset is
-  // another page (its graph, layout and caches start afresh).
-  store.subscribe((next, previous, history) => {
+  // Before the features hear of a change: labels follow the language; another dataset is loaded
+  // in place (switcher, Back, a link), its graph, layout and panels afresh.
+  store.subscribe((next, previous) => {
     model.setLang(next.lang);
-    if (next.dataset !== previous.dataset && history === 'none' && loaded) window.location.reload();
+    if (next.dataset !== previous.dataset && started) void load();
   });
   const hooks: FeatureHooks[] = options.features.map((feature) => feature.mount(ctx));
   // After them: the header, the legend's counts and the open panel.
@@ -84,6 +88,7 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   }
 
   function startRenderer(): void {
+    if (renderer) return;
     renderer = new GraphRenderer(model.graph, byId('graph-container'), layers, {
       onClickNode: (id) => canvas.emit('clickNode', id),
       onClickStage: () => canvas.emit('clickStage', undefined),
@@ -93,8 +98,16 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   }
 
   async function start(): Promise<void> {
+    started = true;
     document.addEventListener('keydown', keys.listener);
     chrome.relabel(store.get().lang, false);
+    await load();
+  }
+
+  /** Loads the view's dataset, dropping the one shown before (if any). */
+  async function load(): Promise<void> {
+    const current = ++generation;
+    if (loaded) unload();
     const { dataset, limit } = store.get();
     try {
       await loadGraph({
@@ -106,20 +119,33 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
         chrome,
         hooks,
         startRenderer,
-        isCancelled: () => destroyed,
+        isCancelled: () => destroyed || current !== generation,
       });
-      if (!destroyed) showLoaded();
+      if (!destroyed && current === generation) showLoaded();
     } catch (error) {
+      if (current !== generation) return;
       phase.fail();
       chrome.showFatal(store.get().lang, (error as Error).message);
     }
+  }
+
+  function unload(): void {
+    loaded = false;
+    phase.restart();
+    for (const h of hooks) h.unloaded?.();
+    panels.show({ ...store.get(), panel: undefined });
+    model.reset();
+    store.setValidator((state) => state);
+    layers.recompute('hidden');
   }
 
   /** The graph is in: the view is validated against it, and every feature brings the screen in line. */
   function showLoaded(): void {
     loaded = true;
     performance.mark('explorer:view:start');
-    store.setValidator((state) => codec.validate(state, model.domain()));
+    // A view of another dataset (Back to it, a link) waits for that dataset's data to be checked.
+    const dataset = store.get().dataset;
+    store.setValidator((state) => (state.dataset === dataset ? codec.validate(state, model.domain()) : state));
     chrome.setStandingNotice(() =>
       model.truncated ? t(store.get().lang, 'overviewTruncated', model.truncated) : undefined,
     );

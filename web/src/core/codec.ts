@@ -32,6 +32,8 @@ export interface Slice<S extends object> {
   write(state: S, out: URLSearchParams): void;
   /** Drops what the data does not know (unknown ids, types); never throws. */
   validate?(state: S, domain: ViewDomain): Partial<S>;
+  /** Kept when the view moves to another dataset (language, theme); else reset to defaults. */
+  sticky?: boolean;
 }
 
 export interface ViewCodec<S extends object> {
@@ -39,6 +41,8 @@ export interface ViewCodec<S extends object> {
   parse(search: string): S;
   serialize(state: S): string;
   validate(state: S, domain: ViewDomain): S;
+  /** The view of another dataset: defaults, but for the sticky slices' keys. */
+  forDataset(state: S, dataset: string): S;
 }
 
 export function composeCodec<S extends object>(slices: readonly Slice<S>[], ctx: SliceContext): ViewCodec<S> {
@@ -54,6 +58,12 @@ export function composeCodec<S extends object>(slices: readonly Slice<S>[], ctx:
       const out = new URLSearchParams();
       for (const slice of slices) slice.write(state, out);
       return out.toString();
+    },
+    forDataset(state, dataset) {
+      const next: Record<string, unknown> = { ...defaults(), dataset };
+      for (const slice of slices)
+        if (slice.sticky) for (const key of slice.keys) next[key] = (state as Record<string, unknown>)[key];
+      return next as S;
     },
     validate(state, domain) {
       let next = state;

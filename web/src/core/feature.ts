@@ -37,6 +37,11 @@ export interface FeatureContext<S extends CoreState> {
    * it. The phase is the name of the oldest unfinished work, else 'ready' once drawn.
    */
   busy(name: string): () => void;
+  /**
+   * Shows another dataset: the view starts from the defaults, but for what the slices keep
+   * across datasets (language, theme); a push, so Back returns to the previous dataset.
+   */
+  switchDataset(dataset: string): void;
 }
 
 /** Hooks into the load of a dataset and later changes of the graph. */
@@ -49,6 +54,8 @@ export interface FeatureHooks {
   loaded?(): void;
   /** Nodes or edges were merged into the loaded graph. */
   graphChanged?(added: Added): void;
+  /** The dataset is being replaced by another: drop what belongs to it (a running layout, …). */
+  unloaded?(): void;
   keys?: KeyBinding[];
   /** Read-only functions for scripts and end-to-end tests (window.explorer). */
   automation?: Record<string, (...args: never[]) => unknown>;

@@ -45,6 +45,13 @@ export class GraphModel {
     return lang === 'zh' ? attrs.name_zh : attrs.name_en;
   }
 
+  /** Forgets the dataset (another one is being loaded). */
+  reset(): void {
+    this.graph.clear();
+    this.schema = undefined;
+    this.truncated = undefined;
+  }
+
   setLang(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;

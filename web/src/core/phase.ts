@@ -39,6 +39,15 @@ export class Phase {
     this.failed = true;
   }
 
+  /** Another dataset is being loaded: back to 'loading', pending work forgotten. */
+  restart(): void {
+    this.loading = true;
+    this.failed = false;
+    this.ready = false;
+    this.work.length = 0;
+    this.generation++;
+  }
+
   private async settle(): Promise<void> {
     if (this.loading || this.failed || this.work.length > 0) return;
     const generation = ++this.generation;

@@ -1,6 +1,8 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
 import type {
+  DatasetSummary,
+  DatasetsPayload,
   GraphPayload,
   NeighborhoodPayload,
   NodeDetails,
@@ -11,6 +13,8 @@ import type {
 } from './types.ts';
 
 export interface GraphDataSource {
+  /** The datasets there are, with their counts. */
+  datasets(): Promise<DatasetSummary[]>;
   schema(dataset: string): Promise<SchemaPayload>;
   /** The overview: at most `limit` nodes, best connected first (`truncated` says if cut). */
   graph(
@@ -90,6 +94,10 @@ export class HttpDataSource implements GraphDataSource {
       );
     }
     return body as T;
+  }
+
+  async datasets(): Promise<DatasetSummary[]> {
+    return (await this.getJson<DatasetsPayload>('/datasets', {})).datasets;
   }
 
   schema(dataset: string): Promise<SchemaPayload> {

@@ -4,6 +4,7 @@
 export type { AppState } from './slices.ts';
 import type { Feature } from '../core/feature.ts';
 import { cameraFeature } from './camera/camera.ts';
+import { datasetsFeature } from './datasets/datasets.ts';
 import { detailsFeature } from './details/details.ts';
 import { expandFeature } from './expand/expand.ts';
 import { exportFeature } from './export/export.ts';
@@ -22,6 +23,7 @@ import { themeFeature } from './theme/theme.ts';
 export function features(): Feature<AppState>[] {
   return [
     languageFeature(),
+    datasetsFeature(),
     themeFeature(),
     searchFeature(),
     layoutFeature(),

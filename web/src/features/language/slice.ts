@@ -7,6 +7,7 @@ export function languageSlice<S extends CoreState>(): Slice<S> {
   return {
     id: 'language',
     keys: ['lang'],
+    sticky: true,
     params: ['lang'],
     defaults: (ctx) => ({ lang: ctx.fallbackLang }) as Partial<S>,
     parse(params, ctx) {

@@ -76,6 +76,14 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
           if (!restored) run(model.graph);
         },
         graphChanged: () => run(model.graph, GROWTH_BUDGET_MS),
+        unloaded() {
+          layout?.kill();
+          layout = undefined;
+          release = undefined;
+          restored = false;
+          renderer()?.setLayoutRunning(false);
+          relabel();
+        },
         automation: {
           layoutRunning: () => layout?.isRunning() ?? false,
           positionsRestored: () => restored,

@@ -12,6 +12,7 @@ export function themeSlice<S extends CoreState & ThemeState>(): Slice<S> {
   return {
     id: 'theme',
     keys: ['theme'],
+    sticky: true,
     params: ['theme'],
     defaults: () => ({ theme: 'light' }) as Partial<S>,
     parse: (params) => ({ theme: params.get('theme') === 'dark' ? 'dark' : 'light' }) as Partial<S>,
