@@ -5,7 +5,7 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { type Database, isUnavailable, RETRY_AFTER_SECONDS } from './db/database.ts';
+import { type Database, RETRY_AFTER_SECONDS } from './db/database.ts';
 import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
@@ -45,7 +45,7 @@ function cacheControlFor(webRoot: string, file: string): string {
   return 'public, max-age=3600';
 }
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
 export function createApp({
   db,
@@ -130,7 +130,8 @@ export function createApp({
       const info = await db.health();
       res.json({ status: 'ok', neo4j: { connected: true, version: info.version, edition: info.edition } });
     } catch (error) {
-      if (!(error instanceof ApiError) && !isUnavailable(error)) throw error;
+      // Driver errors arrive as ApiErrors (unreachable, busy, timed out); anything else is a bug.
+      if (!(error instanceof ApiError)) throw error;
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({
         status: 'degraded',

@@ -15,7 +15,7 @@ import { ManagedNeo4jError } from './neo4j/managed.ts';
 import { connect, createLogger, StartupError, type Connection } from './runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+const WEB_DIST = path.join(ROOT, 'dist', 'web');
 const CURATED_DIR = path.join(ROOT, 'seed', 'laoshan');
 
 function newestMtime(dir: string): number {

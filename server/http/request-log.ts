@@ -19,7 +19,7 @@ declare global {
 /** A request id a proxy or client sent is kept when it is short and plain; otherwise a new one. */
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function requestId(sent: string | undefined): string {
+function requestId(sent: string | undefined): string {
   return sent !== undefined && SAFE_ID.test(sent) ? sent : randomUUID();
 }
 

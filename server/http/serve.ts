@@ -20,7 +20,7 @@ function rejection(error: NodeJS.ErrnoException): [number, ErrorCode, string] {
 }
 
 /** Answers a request that Node's parser refused, in the error shape, and closes the connection. */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, logger: Logger): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, logger: Logger): void {
   // A reset connection, or a response already under way on it: nothing more can be sent.
   const inProgress = (socket as { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || inProgress?.headersSent) {
