@@ -63,8 +63,9 @@ function jvmPid(dataDir: string): number {
     .pid;
 }
 
-function javaProcesses(): number {
-  const out = spawnSync('pgrep', ['-c', '-f', 'org.neo4j.server.CommunityEntryPoint'], {
+/** Neo4j servers running on a store under `dataDir` (other runs' servers do not count). */
+function neo4jServersOn(dataDir: string): number {
+  const out = spawnSync('pgrep', ['-c', '-f', `CommunityEntryPoint --home-dir=${dataDir}`], {
     encoding: 'utf8',
   }).stdout.trim();
   return Number(out || '0');
@@ -97,7 +98,6 @@ describe('npm start', () => {
   it('with NEO4J_URI uses that server and starts none', async () => {
     const credentials = inject('neo4j');
     const dataDir = mkdtempSync(path.join(tmpdir(), 'external-'));
-    const before = javaProcesses();
     const child = startServer({
       DATA_DIR: dataDir,
       PORT: '8094',
@@ -107,7 +107,7 @@ describe('npm start', () => {
     });
     try {
       await waitForHealth('http://127.0.0.1:8094', child);
-      expect(javaProcesses()).toBe(before);
+      expect(neo4jServersOn(dataDir)).toBe(0);
       expect(existsSync(path.join(dataDir, 'neo4j'))).toBe(false);
       expect((await getJson('http://127.0.0.1:8094/api/graph')).status).toBe(200);
     } finally {
