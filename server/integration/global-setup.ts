@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ManagedNeo4j, type Neo4jCredentials } from '../neo4j/managed.ts';
 
-/** INTEGRATION_BOLT_PORT moves it when another run holds the port. */
+/** INTEGRATION_BOLT_PORT and INTEGRATION_DATA_DIR move it when another run holds the port or store. */
 export const INTEGRATION_BOLT_PORT = Number(process.env.INTEGRATION_BOLT_PORT ?? 7697);
+const INTEGRATION_DATA_DIR = process.env.INTEGRATION_DATA_DIR ?? '.data-test/integration';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +16,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dataDir = path.resolve('.data-test/integration');
+  const dataDir = path.resolve(INTEGRATION_DATA_DIR);
   rmSync(dataDir, { recursive: true, force: true });
   const managed = new ManagedNeo4j({
     dataDir,
