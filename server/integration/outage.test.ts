@@ -53,7 +53,6 @@ beforeAll(async () => {
     NEO4J_PASSWORD: credentials.password,
     ADMIN_TOKEN: TOKEN,
     RATE_LIMIT_PER_MINUTE: '0',
-    QUERY_TIMEOUT_MS: '10000',
     LOG_LEVEL: 'debug',
   });
 });
@@ -219,6 +218,11 @@ describe('a lost database under load', () => {
     expect(healMs, `first success ${healMs.toFixed(0)} ms after Neo4j answered again`).toBeLessThanOrEqual(
       HEAL_LIMIT_MS,
     );
+    // Once one request succeeded, none failed: the first wave on the freshly started Neo4j (cold
+    // connections, cold query plans) neither timed out nor closed the gate again.
+    const afterwards = samples.filter((s) => s.start > (firstOk?.end ?? Infinity));
+    expect(afterwards.length).toBeGreaterThan(0);
+    for (const s of afterwards) expect(s.status, `${s.what} after the recovery`).not.toBe(503);
     // The gate closed once and opened once: no failure of an old request closed it again.
     const messages = logLines(server.output()).map((l) => String(l.msg));
     expect(messages.filter((m) => m.startsWith('Neo4j is unreachable'))).toHaveLength(1);
