@@ -83,12 +83,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
 /**
- * Whether GB18030 reads the bytes without error and as Chinese: at least 90% of the non-ASCII
- * characters are Han, CJK punctuation or full-width forms (a Latin-1 file that happens to
- * decode reads as private-use and rare symbols, and is not taken for Chinese).
+ * Whether GB18030 reads the bytes without error and as Chinese text: at least 80% of the
+ * two-byte characters lie in the GB2312 area (lead and trail bytes 0xA1–0xFE), where the
+ * common Chinese characters and punctuation are. Latin-1 text decodes too ("Müller" reads as
+ * "M黮ler"), but an accented letter followed by an ASCII one falls outside that area.
  */
 function readsAsGb18030(bytes: Uint8Array): string | undefined {
   let text: string;
@@ -97,14 +96,22 @@ function readsAsGb18030(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+  let common = 0;
   let other = 0;
-  let cjk = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    if (CJK.test(ch)) cjk++;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) {
+      other++; // a four-byte sequence
+      i += 3;
+      continue;
+    }
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) common++;
     else other++;
+    i++;
   }
-  return cjk > 0 && cjk >= 9 * other ? text : undefined;
+  return common > 0 && common >= 4 * other ? text : undefined;
 }
 
 /**

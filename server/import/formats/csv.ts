@@ -173,7 +173,8 @@ interface Column<F> {
 export interface TableReader {
   /** Reads one record (cells in column order) at a line; false once the row limit is passed. */
   row(cells: readonly unknown[], line: number): boolean;
-  finish(): void;
+  /** Ends the table; `broken`: some records could not be split into cells (so no rows is no news). */
+  finish(broken?: boolean): void;
 }
 
 export interface TableOptions {
@@ -289,8 +290,8 @@ export function tableReader(header: readonly unknown[], options: TableOptions): 
       else out.edges.push({ origin: where(line), values: cells, layout: layout as Layout<EdgeFieldName> });
       return true;
     },
-    finish() {
-      if (rows === 0) problem(headerLine, 'has a header but no data rows');
+    finish(broken = false) {
+      if (rows === 0 && !broken) problem(headerLine, 'has a header but no data rows');
     },
   };
 }
@@ -299,6 +300,7 @@ export function readCsv(ctx: FormatContext, text: string, out: FileRecords): voi
   const delimiter = sniffDelimiter(text, /\.(tsv|tab)$/i.test(ctx.file));
   let reader: TableReader | undefined;
   let any = false;
+  let broken = false;
   parseCsv(text, delimiter, {
     row(cells, line) {
       any = true;
@@ -309,9 +311,10 @@ export function readCsv(ctx: FormatContext, text: string, out: FileRecords): voi
       return reader.row(cells, line);
     },
     problem(line, message) {
+      broken = true;
       ctx.problems.add({ file: ctx.file, line, message });
     },
   });
   if (!any) ctx.problems.add({ file: ctx.file, message: 'has no header row (only blank lines)' });
-  reader?.finish();
+  reader?.finish(broken);
 }
