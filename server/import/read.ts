@@ -496,8 +496,19 @@ export async function readImport(files: InputFile[], options: ReadOptions = {}):
       continue;
     }
     names.add(input.name);
-    infos.push(await readOne(input, options, ctx, out));
-    reads.push(out);
+    try {
+      infos.push(await readOne(input, options, ctx, out));
+      reads.push(out);
+    } catch (error) {
+      // A reader's own failure (a bug, or a library's) is this file's problem, not the import's end.
+      problems.add({ file: input.name, message: `could not be read (${(error as Error).message})` });
+      infos.push({
+        name: input.name,
+        bytes: input.bytes.length,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        format: formatByExtension(extensionOf(input.name)) ?? 'csv',
+      });
+    }
   }
   const assembler = new Assembler(problems, options);
   for (const read of reads) for (const raw of read.nodes) assembler.node(raw);
