@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8096);
 export const E2E_BOLT_PORT = Number(process.env.E2E_BOLT_PORT ?? 7696);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data-test/e2e';
+/** The e2e server's admin token (imports through the upload dialog). */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,6 +43,7 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     env: {
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       PORT: String(E2E_PORT),
       DATA_DIR: E2E_DATA_DIR,
       NEO4J_BOLT_PORT: String(E2E_BOLT_PORT),

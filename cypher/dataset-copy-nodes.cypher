@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {dataset: $from, id: id})
 CREATE (m:Entity)
-SET m = properties(n), m.dataset = $to
+SET m = n {.*, dataset: $to}
 SET m:$([l IN labels(n) WHERE l <> 'Entity'])

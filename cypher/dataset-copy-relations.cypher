@@ -5,4 +5,4 @@ MATCH (a:Entity {dataset: $from, id: id})-[r]->(b:Entity {dataset: $from})
 MATCH (a2:Entity {dataset: $to, id: id})
 MATCH (b2:Entity {dataset: $to, id: b.id})
 CREATE (a2)-[r2:$(type(r))]->(b2)
-SET r2 = properties(r), r2.dataset = $to
+SET r2 = r {.*, dataset: $to}

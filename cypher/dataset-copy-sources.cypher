@@ -1,4 +1,4 @@
 // Copies a dataset's source documents to the staged storage key.
 MATCH (s:Source {dataset: $from})
 CREATE (c:Source)
-SET c = properties(s), c.dataset = $to
+SET c = s {.*, dataset: $to}

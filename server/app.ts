@@ -10,6 +10,7 @@ import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
 import { requestLog } from './http/request-log.ts';
+import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
 import { writeRoutes } from './routes/write.ts';
 
@@ -147,7 +148,13 @@ export function createApp({
   for (const method of ['delete', 'post', 'put', 'patch'] as const) {
     app[method]('/api/*path', perIpLimit(rateLimitPerMinute), requireAdmin(adminToken));
   }
-  app.use('/api', express.json({ limit: '1mb' }), readRoutes(db, datasets), writeRoutes(db, datasets));
+  app.use(
+    '/api',
+    express.json({ limit: '1mb' }),
+    readRoutes(db, datasets),
+    writeRoutes(db, datasets),
+    importRoutes(db, datasets),
+  );
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));
   });

@@ -30,7 +30,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('the dataset registry', () => {
   it('answers concurrent misses with one query', async () => {
     const { source, read, pending } = stubbedSource();
-    const registry = new DatasetRegistry(source);
+    const registry = new DatasetRegistry(source, { cacheMs: 2_000 });
     const waiting = [
       registry.list(),
       registry.resolve('laoshan'),
@@ -50,7 +50,7 @@ describe('the dataset registry', () => {
 
   it('shares a failure too, and the next miss tries again', async () => {
     const { source, read, pending } = stubbedSource();
-    const registry = new DatasetRegistry(source);
+    const registry = new DatasetRegistry(source, { cacheMs: 2_000 });
     const a = registry.list();
     const b = registry.list();
     await tick();
@@ -66,7 +66,7 @@ describe('the dataset registry', () => {
 
   it('does not let a query begun before a write fill the cache after it', async () => {
     const { source, read, pending } = stubbedSource();
-    const registry = new DatasetRegistry(source);
+    const registry = new DatasetRegistry(source, { cacheMs: 2_000 });
     const stale = registry.list(); // starts query 1 (sees "old")
     await tick();
     registry.invalidate(); // a write happened
@@ -86,7 +86,7 @@ describe('the dataset registry', () => {
     vi.useFakeTimers();
     try {
       const source = { read: vi.fn(async () => [row('laoshan')]) } as unknown as DatasetSource;
-      const registry = new DatasetRegistry(source);
+      const registry = new DatasetRegistry(source, { cacheMs: 2_000 });
       await registry.list();
       await vi.advanceTimersByTimeAsync(1_500);
       await registry.list();
@@ -101,11 +101,26 @@ describe('the dataset registry', () => {
 
   it('answers 404 naming the datasets there are, and 400 for an invalid name', async () => {
     const source = { read: vi.fn(async () => [row('laoshan'), row('synthetic-10')]) } as unknown as DatasetSource;
-    const registry = new DatasetRegistry(source);
+    const registry = new DatasetRegistry(source, { cacheMs: 2_000 });
     await expect(registry.resolve('atlantis')).rejects.toMatchObject({
       status: 404,
       details: { available: ['laoshan', 'synthetic-10'] },
     });
     await expect(registry.resolve('NOPE!')).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('by default reads the list again for every request once the last read is answered', async () => {
+    const { source, read, pending } = stubbedSource();
+    const registry = new DatasetRegistry(source);
+    const first = registry.list();
+    await tick();
+    pending[0]?.resolve([row('laoshan')]);
+    await first;
+    // Another process (the import CLI) may have written since: no answer is reused.
+    const second = registry.list();
+    await tick();
+    expect(read).toHaveBeenCalledTimes(2);
+    pending[1]?.resolve([row('laoshan'), row('imported')]);
+    expect((await second).map((d) => d.name)).toEqual(['laoshan', 'imported']);
   });
 });

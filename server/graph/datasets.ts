@@ -1,7 +1,8 @@
 // Dataset names → storage keys. A dataset's nodes carry its current storage key in `dataset`;
 // a staged load writes under a fresh key and then repoints the name (see server/db/load.ts), so
-// readers always see a whole dataset. Resolved names are cached briefly and dropped on writes;
-// concurrent misses share one query.
+// readers always see a whole dataset. The list is read for every request — it is a read of the
+// :Dataset nodes, whose counts are kept as data — so that a write made by another process (an
+// import from the CLI beside the server) is seen at once; concurrent requests share one query.
 import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -17,7 +18,11 @@ export interface DatasetInfo {
   relations: number;
 }
 
-const CACHE_MS = 2_000;
+/**
+ * By default the list is never reused once read (only shared by the requests waiting for it):
+ * a cached list would go stale when another process writes.
+ */
+const CACHE_MS = 0;
 
 interface Snapshot {
   at: number;
@@ -34,7 +39,14 @@ export class DatasetRegistry {
   /** Bumped by `invalidate`: a query started before a write may not fill the cache after it. */
   private generation = 0;
 
-  constructor(private readonly db: DatasetSource) {}
+  private readonly cacheMs: number;
+
+  constructor(
+    private readonly db: DatasetSource,
+    options: { cacheMs?: number } = {},
+  ) {
+    this.cacheMs = options.cacheMs ?? CACHE_MS;
+  }
 
   invalidate(): void {
     this.generation++;
@@ -47,7 +59,7 @@ export class DatasetRegistry {
   }
 
   private snapshot(): Promise<Snapshot> {
-    if (this.cache && Date.now() - this.cache.at <= CACHE_MS) return Promise.resolve(this.cache);
+    if (this.cache && Date.now() - this.cache.at < this.cacheMs) return Promise.resolve(this.cache);
     if (this.pending) return this.pending;
     const generation = this.generation;
     const pending = this.fetch().then(

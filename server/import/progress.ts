@@ -14,11 +14,12 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
   return {
     update(next, done, total) {
       const now = performance.now();
-      if (next !== phase) {
+      const newPhase = next !== phase;
+      if (newPhase) {
         phase = next;
         started = now;
       }
-      if (now - last < (tty ? 200 : 2_000) && done < total) return;
+      if (!newPhase && now - last < (tty ? 200 : 2_000) && done < total) return;
       last = now;
       const seconds = Math.max(0.001, (now - started) / 1000);
       const rate = done / seconds;
