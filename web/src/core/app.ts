@@ -55,7 +55,9 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
     renderer: () => renderer,
     addLayer: (layer) => layers.add(layer),
     busy: (name) => phase.busy(name),
-    switchDataset: (dataset) => store.update(codec.forDataset(store.get(), dataset), 'push'),
+    // The same dataset again (it was just imported into): loaded afresh, its view kept.
+    switchDataset: (dataset) =>
+      dataset === store.get().dataset ? void load() : store.update(codec.forDataset(store.get(), dataset), 'push'),
   };
 
   // Before the features hear of a change: labels follow the language; another dataset is loaded

@@ -8,6 +8,7 @@ import { datasetsFeature } from './datasets/datasets.ts';
 import { detailsFeature } from './details/details.ts';
 import { expandFeature } from './expand/expand.ts';
 import { exportFeature } from './export/export.ts';
+import { importFeature } from './import/import.ts';
 import { fieldsYearsFeature } from './fields-years/fields-years.ts';
 import { filtersFeature } from './filters/filters.ts';
 import { languageFeature } from './language/language.ts';
@@ -37,5 +38,6 @@ export function features(): Feature<AppState>[] {
     pathsFeature(),
     tableFeature(),
     exportFeature(),
+    importFeature(),
   ];
 }
