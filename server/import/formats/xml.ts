@@ -11,7 +11,10 @@ export interface XmlElement {
   prefix: string;
   attributes: Record<string, string>;
   line: number;
-  /** Element path such as /gexf/graph/nodes/node[12] (1-based among same-named siblings); built on demand. */
+  /**
+   * Element path such as /gexf/graph/nodes/node[12] (1-based among same-named siblings), built
+   * on demand. The element object is reused: read it within the open callback.
+   */
   path(): string;
 }
 
@@ -24,12 +27,8 @@ export interface XmlHandlers {
 interface Level {
   name: string;
   index: number;
-  children: Map<string, number>;
-}
-
-function splitName(qname: string): { prefix: string; name: string } {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, colon), name: qname.slice(colon + 1) };
+  /** Counts of the children by name; created with the first child. */
+  children: Map<string, number> | undefined;
 }
 
 class Stop extends Error {}
@@ -37,39 +36,50 @@ class Stop extends Error {}
 /** Parses the text; returns false (and adds the problem) when it is not well-formed. */
 export function walkXml(ctx: FormatContext, text: string, handlers: XmlHandlers): boolean {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const stack: Level[] = [{ name: '', index: 1, children: new Map() }];
-  let startLine = 1;
+  const stack: Level[] = [{ name: '', index: 1, children: undefined }];
   let failure: Error | undefined;
+  // One element object for every event (no allocation per element of a large file).
+  const element: XmlElement = {
+    name: '',
+    prefix: '',
+    attributes: {},
+    line: 1,
+    path() {
+      let path = '';
+      for (let i = 1; i < stack.length; i++) {
+        const l = stack[i]!;
+        path += l.index > 1 || levelHasSiblings(l) ? `/${l.name}[${l.index}]` : `/${l.name}`;
+      }
+      return path;
+    },
+  };
   parser.on('error', (error) => {
     failure = error;
     throw new Stop();
   });
   parser.on('opentagstart', () => {
-    startLine = parser.line;
+    element.line = parser.line;
   });
   parser.on('opentag', (tag) => {
-    const { prefix, name } = splitName(tag.name);
+    const qname = tag.name;
     const parent = stack[stack.length - 1]!;
-    const index = (parent.children.get(tag.name) ?? 0) + 1;
-    parent.children.set(tag.name, index);
-    const level: Level = { name: tag.name, index, children: new Map() };
-    stack.push(level);
-    const levels = stack.slice(1);
-    handlers.open({
-      name,
-      prefix,
-      attributes: tag.attributes as Record<string, string>,
-      line: startLine,
-      path: () =>
-        `/${levels.map((l) => (l.index > 1 || levelHasSiblings(l) ? `${l.name}[${l.index}]` : l.name)).join('/')}`,
-    });
+    const children = (parent.children ??= new Map());
+    const index = (children.get(qname) ?? 0) + 1;
+    children.set(qname, index);
+    stack.push({ name: qname, index, children: undefined });
+    const colon = qname.indexOf(':');
+    element.prefix = colon < 0 ? '' : qname.slice(0, colon);
+    element.name = colon < 0 ? qname : qname.slice(colon + 1);
+    element.attributes = tag.attributes as Record<string, string>;
+    handlers.open(element);
   });
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));
   parser.on('closetag', (tag) => {
     stack.pop();
-    const { prefix, name } = splitName(tag.name);
-    handlers.close(name, prefix);
+    const qname = tag.name;
+    const colon = qname.indexOf(':');
+    handlers.close(colon < 0 ? qname : qname.slice(colon + 1), colon < 0 ? '' : qname.slice(0, colon));
   });
   try {
     parser.write(text).close();
@@ -90,7 +100,8 @@ export function walkXml(ctx: FormatContext, text: string, handlers: XmlHandlers)
 
 /** Whether an element's index should be written: always for repeated kinds (node, edge, attvalue, data …). */
 function levelHasSiblings(level: Level): boolean {
-  return REPEATED.has(splitName(level.name).name);
+  const colon = level.name.indexOf(':');
+  return REPEATED.has(colon < 0 ? level.name : level.name.slice(colon + 1));
 }
 
 const REPEATED = new Set(['node', 'edge', 'attvalue', 'attribute', 'data', 'key', 'hyperedge']);
