@@ -229,6 +229,34 @@ describe('CSV', () => {
     expect(forced.nodes[0]!.name_zh).toBe('海洋药物重点实验室');
   });
 
+  it("reads Gephi's CSV export (Id, Label; Source, Target, Type as direction, Weight)", async () => {
+    const enc = new TextEncoder();
+    const set = await read([
+      {
+        name: 'gephi-nodes.csv',
+        bytes: enc.encode('Id,Label,timeset,modularity_class\n11,Valjean,,1\n48,Gavroche,,8\n'),
+      },
+      {
+        name: 'gephi-edges.csv',
+        bytes: enc.encode('Source,Target,Type,Id,Label,timeset,Weight\n11,48,Undirected,0,,,1.0\n'),
+      },
+    ]);
+    expect(set.nodes.map((n) => [n.id, n.name_en, n.type, n.properties])).toEqual([
+      ['11', 'Valjean', 'Actor', { modularity_class: 1 }],
+      ['48', 'Gavroche', 'Actor', { modularity_class: 8 }],
+    ]);
+    expect(set.relations).toEqual([
+      {
+        id: '0',
+        source: '11',
+        target: '48',
+        type: 'RELATED_TO',
+        properties: { Weight: 1 },
+        origin: { file: 'gephi-edges.csv', line: 2 },
+      },
+    ]);
+  });
+
   it('reads tab- and semicolon-separated files, CRLF line ends and quoted line breaks', async () => {
     const enc = new TextEncoder();
     const set = await read([

@@ -93,6 +93,16 @@ describe('TypeResolver', () => {
     expect([r.untyped, r.generic]).toEqual(['FUNDS', 'RELATED_TO']);
   });
 
+  it("reads Gephi's edge directions (Directed, Undirected) as untyped relations", () => {
+    const r = new TypeResolver('relation', { '': 'COLLABORATES_WITH' });
+    expect([r.resolve('Directed'), r.resolve('Undirected'), r.resolve('mutual')]).toEqual([
+      { type: 'COLLABORATES_WITH' },
+      { type: 'COLLABORATES_WITH' },
+      { type: 'COLLABORATES_WITH' },
+    ]);
+    expect(new TypeResolver('node', undefined).resolve('Directed')).toMatchObject({ unknown: 'Directed' });
+  });
+
   it('reports mapping targets that are not types', () => {
     const r = new TypeResolver('node', { startups: 'Startup' });
     expect(r.problems).toEqual([

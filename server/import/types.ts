@@ -223,6 +223,8 @@ export function knownRelationType(value: string): RelationType | undefined {
   return RELATION_TABLE.byKey.get(typeKey(value));
 }
 
+const EDGE_DIRECTIONS = new Set(['directed', 'undirected', 'mutual']);
+
 export type Resolution<T> = { type: T } | { unknown: string; suggestions: string[] };
 
 export interface MappingProblem {
@@ -277,7 +279,11 @@ export class TypeResolver<T extends string> {
     const cached = this.cache.get(value);
     if (cached) return cached;
     const key = typeKey(value);
-    const type = this.mapped.get(key) ?? this.known(value);
+    const type =
+      this.mapped.get(key) ??
+      this.known(value) ??
+      // Gephi's edge tables give each edge's direction in their Type column: no relation type.
+      (this.kind === 'relation' && EDGE_DIRECTIONS.has(key) ? this.untyped : undefined);
     const result: Resolution<T> =
       type !== undefined ? { type } : { unknown: value.trim(), suggestions: closestTypes(this.kind, value) };
     this.cache.set(value, result);
