@@ -1,6 +1,6 @@
 // The README's picture (docs/screenshot.png) is made here, in every `npm test` (or alone with
-// `npm run screenshot`), so it shows the app as it is: the Laoshan map in Chinese with 海尔集团
-// (firm/haier) selected and its details open, at 1400×860. Only URL parameters and
+// `npm run screenshot`), so it shows the app as it is: the Laoshan map in Chinese with the conference
+// (event/laoshan-sti-conference-2024, eight neighbours) selected and its details open, at 1400×860. Only URL parameters and
 // window.explorer are used (plus the visible name and the graph area, as e2e/helpers.ts does),
 // so that the page's markup can change without this test.
 //
@@ -50,12 +50,12 @@ function changed(stored: Buffer, next: Buffer, graph: Box): boolean {
   return inGraph > graph.width * graph.height * GRAPH_AREA_TOLERANCE;
 }
 
-test('README screenshot: the Laoshan map in Chinese, 海尔集团 selected with its details', async ({ page }) => {
-  await page.goto('/?lang=zh&node=firm/haier&panel=details');
+test('README screenshot: the Laoshan map in Chinese, the conference selected with its details', async ({ page }) => {
+  await page.goto('/?lang=zh&node=event/laoshan-sti-conference-2024&panel=details');
   await page.waitForFunction(() => window.explorer?.phase() === 'ready', null, { timeout: 60_000 });
   expect(await page.evaluate(() => window.explorer?.lang())).toBe('zh');
-  expect(await page.evaluate(() => window.explorer?.selected())).toBe('firm/haier');
-  await expect(page.getByText('海尔集团', { exact: true }).first()).toBeVisible();
+  expect(await page.evaluate(() => window.explorer?.selected())).toBe('event/laoshan-sti-conference-2024');
+  await expect(page.getByText('崂山区科技创新大会', { exact: true }).first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   const picture = await steadyScreenshot(page);
   // The canvas really drew (nodes and labels, not an empty WebGL surface).
