@@ -45,7 +45,12 @@ describe('decode', () => {
       ok: false,
       line: 1,
       message:
-        'byte 1 is not valid UTF-8, and the file does not read as GB18030 either: give its encoding with --encoding',
+        'byte 1 is not valid UTF-8; it decodes as GB18030 but does not read as Chinese text (Latin-1?): give its encoding with --encoding',
+    });
+    expect(decode(latin1, { forced: 'latin1' })).toEqual({
+      ok: true,
+      text: 'Müller\nMüller',
+      encoding: 'windows-1252',
     });
     expect(decode(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20]))).toEqual({
       ok: false,

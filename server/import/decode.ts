@@ -84,12 +84,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Whether GB18030 reads the bytes without error and as Chinese text: at least 80% of the
+ * GB18030's reading of the bytes, if it has one, and whether it is Chinese text: at least 80% of the
  * two-byte characters lie in the GB2312 area (lead and trail bytes 0xA1–0xFE), where the
  * common Chinese characters and punctuation are. Latin-1 text decodes too ("Müller" reads as
  * "M黮ler"), but an accented letter followed by an ASCII one falls outside that area.
  */
-function readsAsGb18030(bytes: Uint8Array): string | undefined {
+function readsAsGb18030(bytes: Uint8Array): { text: string; chinese: boolean } | undefined {
   let text: string;
   try {
     text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
@@ -111,7 +111,7 @@ function readsAsGb18030(bytes: Uint8Array): string | undefined {
     else other++;
     i++;
   }
-  return common > 0 && common >= 4 * other ? text : undefined;
+  return { text, chinese: common > 0 && common >= 4 * other };
 }
 
 /**
@@ -143,7 +143,7 @@ function decodeAs(bytes: Uint8Array, encoding: string, start: number, why: strin
     const bad = firstInvalidUtf8(body);
     if (bad >= 0) {
       const offset = start + bad;
-      const gb = readsAsGb18030(body) !== undefined;
+      const gb = readsAsGb18030(body)?.chinese === true;
       return {
         ok: false,
         line: lineAtByte(bytes, offset),
@@ -197,11 +197,13 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodeRe
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return { ok: true, text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   const gb = readsAsGb18030(bytes);
-  if (gb !== undefined) return { ok: true, text: gb, encoding: 'gb18030' };
+  if (gb?.chinese) return { ok: true, text: gb.text, encoding: 'gb18030' };
   return {
     ok: false,
     line: lineAtByte(bytes, bad),
-    message: `byte ${bad} is not valid UTF-8, and the file does not read as GB18030 either: give its encoding with --encoding`,
+    message: gb
+      ? `byte ${bad} is not valid UTF-8; it decodes as GB18030 but does not read as Chinese text (Latin-1?): give its encoding with --encoding`
+      : `byte ${bad} is not valid UTF-8, and the file does not read as GB18030 either: give its encoding with --encoding`,
   };
 }
 
