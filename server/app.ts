@@ -10,6 +10,7 @@ import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
 import { requestLog } from './http/request-log.ts';
+import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
 import { writeRoutes } from './routes/write.ts';
@@ -154,6 +155,7 @@ export function createApp({
     readRoutes(db, datasets),
     writeRoutes(db, datasets),
     importRoutes(db, datasets),
+    exportRoutes(db, datasets),
   );
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));

@@ -50,6 +50,7 @@ export const QUERY_NAMES = [
   'staging-touch',
   'staging-end',
   'staging-stale',
+  'dataset-sources',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

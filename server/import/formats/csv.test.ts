@@ -12,6 +12,14 @@ function split(text: string, delimiter = ','): { rows: [number, string[]][]; pro
 }
 
 describe('parseCsv', () => {
+  it("reads a formula made inert by a leading apostrophe as its text (the export's own cells)", () => {
+    expect(split(`name,n\n"'=HYPERLINK(""x"")",'-5\n'plain,'+\n`).rows).toEqual([
+      [1, ['name', 'n']],
+      [2, ['=HYPERLINK("x")', '-5']],
+      [3, ["'plain", '+']],
+    ]);
+  });
+
   it('splits RFC 4180 records: quotes, doubled quotes, quoted delimiters and line breaks', () => {
     expect(split('a,b\n"x, y","say ""hi"""\n"multi\nline",z\r\nlast,')).toEqual({
       rows: [

@@ -50,6 +50,14 @@ export function sniffDelimiter(text: string, preferTab = false): string {
  * record's line on). Blank lines are skipped. Problems: a record over the length limit,
  * text after a closing quote, a quote never closed.
  */
+/**
+ * A cell that a spreadsheet export made inert — an apostrophe before =, +, - or @, as this
+ * explorer's own CSV export and spreadsheets write formula-looking text — is read as that text.
+ */
+function inertText(cell: string): string {
+  return cell.length > 1 && cell.charCodeAt(0) === 39 && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function parseCsv(text: string, delimiter: string, sink: CsvSink): void {
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
@@ -106,7 +114,7 @@ export function parseCsv(text: string, delimiter: string, sink: CsvSink): void {
           value += text.slice(pos, p);
           pos = p;
         }
-        cells.push(value);
+        cells.push(inertText(value));
       } else {
         let p = pos;
         const stop = Math.min(n, rowStart + limit + 1);
@@ -120,7 +128,7 @@ export function parseCsv(text: string, delimiter: string, sink: CsvSink): void {
           resume = p;
           break;
         }
-        cells.push(text.slice(pos, p));
+        cells.push(inertText(text.slice(pos, p)));
         pos = p;
       }
       const c = text.charCodeAt(pos);
