@@ -88,3 +88,18 @@ test('data: the visible subgraph as JSON, GEXF and CSV', async ({ page }) => {
   expect(nodes?.text.trim().split('\r\n')).toHaveLength((visible.nodes ?? 0) + 1);
   expect(edges?.text.trim().split('\r\n')).toHaveLength((visible.edges ?? 0) + 1);
 });
+
+test('data: the whole dataset with its evidence, from the export menu', async ({ page }) => {
+  await openExplorer(page, '?lang=en');
+  await page.locator('#export-label').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#export-menu [data-dataset-export="format=graphml"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('laoshan.graphml');
+  const graphml = readFileSync(await download.path()).toString('utf8');
+  expect(graphml).toContain('<graphml');
+  expect(graphml.match(/<node /g)?.length).toBe(100);
+  // The evidence travels with the facts: the sentence that names Haier among the top ten.
+  expect(graphml).toContain('评选海尔集团等崂山区十强科技创新企业进行表彰');
+});

@@ -72,6 +72,8 @@ const STRINGS = {
   retry: { zh: '重试', en: 'Retry' },
   dataset: { zh: '数据集', en: 'Dataset' },
   importOpen: { zh: '导入', en: 'Import' },
+  exportView: { zh: '当前视图', en: 'This view' },
+  exportDataset: { zh: '整个数据集(含依据)', en: 'Whole dataset (with evidence)' },
   importTitle: { zh: '导入数据', en: 'Import data' },
   importFiles: { zh: '文件(CSV、XLSX、JSON、GEXF、GraphML)', en: 'Files (CSV, XLSX, JSON, GEXF, GraphML)' },
   importDataset: { zh: '数据集名称', en: 'Dataset name' },

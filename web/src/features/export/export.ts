@@ -20,6 +20,15 @@ const KINDS: [kind: string, label: string][] = [
   ['csv', 'CSV'],
 ];
 
+/** The whole dataset from the server, with every fact's evidence (the formats the importer reads). */
+const DATASET_KINDS: [query: string, label: string][] = [
+  ['format=json', 'JSON'],
+  ['format=csv&part=nodes', 'CSV (nodes)'],
+  ['format=csv&part=edges', 'CSV (edges)'],
+  ['format=gexf', 'GEXF'],
+  ['format=graphml', 'GraphML'],
+];
+
 type State = CoreState & ThemeState;
 
 function pictureFrame<S extends State>({ store, model, layers }: FeatureContext<S>): PictureFrame {
@@ -76,11 +85,17 @@ export function exportFeature<S extends State>(): Feature<S> {
     mount(ctx) {
       const label = h('summary', { id: 'export-label' });
       const items = KINDS.map(([kind, text]) => h('button', { type: 'button', 'data-export': kind }, text));
+      const viewHeading = h('p', { class: 'menu-heading' });
+      const datasetHeading = h('p', { class: 'menu-heading' });
+      const links = DATASET_KINDS.map(([query, text]) => ({
+        link: h('a', { 'data-dataset-export': query, download: '' }, text),
+        query,
+      }));
       const menu = h(
         'details',
         { id: 'export-menu', class: 'menu' },
         label,
-        h('div', { class: 'menu-items' }, ...items),
+        h('div', { class: 'menu-items' }, viewHeading, ...items, datasetHeading, ...links.map((l) => l.link)),
       );
       ctx.chrome.place('toolbar', menu, 50);
       for (const item of items) {
@@ -91,10 +106,17 @@ export function exportFeature<S extends State>(): Feature<S> {
           );
         });
       }
-      const relabel = () => (label.textContent = t(ctx.store.get().lang, 'export'));
+      const relabel = () => {
+        const { lang, dataset } = ctx.store.get();
+        label.textContent = t(lang, 'export');
+        viewHeading.textContent = t(lang, 'exportView');
+        datasetHeading.textContent = t(lang, 'exportDataset');
+        for (const { link, query } of links)
+          link.setAttribute('href', `/api/datasets/${encodeURIComponent(dataset)}/export?${query}`);
+      };
       relabel();
       const unsubscribe = ctx.store.subscribe((next, previous) => {
-        if (next.lang !== previous.lang) relabel();
+        if (next.lang !== previous.lang || next.dataset !== previous.dataset) relabel();
       });
       return { dispose: unsubscribe };
     },
