@@ -27,6 +27,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client. */
   trustProxy?: number | string | false;
+  /** The largest upload POST /api/import takes (default MAX_UPLOAD_BYTES, 100 MB). */
+  uploadLimitBytes?: number;
 }
 
 export interface App {
@@ -57,6 +59,7 @@ export function createApp({
   adminToken,
   rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE,
   trustProxy = false,
+  uploadLimitBytes,
 }: AppOptions): App {
   const app = express();
   const datasets = new DatasetRegistry(db);
@@ -154,7 +157,7 @@ export function createApp({
     express.json({ limit: '1mb' }),
     readRoutes(db, datasets),
     writeRoutes(db, datasets),
-    importRoutes(db, datasets),
+    importRoutes(db, datasets, uploadLimitBytes),
     exportRoutes(db, datasets),
   );
   app.use('/api', (req, _res, next) => {

@@ -12,7 +12,8 @@ import { expectErrorShape, getJson, useCuratedServer } from './helpers.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHARED = path.resolve(ROOT, '..', 'shared', 'data');
 const TOKEN = 'import-admin-token-0123456789';
-const ctx = useCuratedServer({ adminToken: TOKEN, rateLimitPerMinute: 0 });
+// A 1 MB upload limit here (100 MB by default), so that a test can pass it cheaply.
+const ctx = useCuratedServer({ adminToken: TOKEN, rateLimitPerMinute: 0, uploadLimitBytes: 1024 * 1024 });
 
 // The next test files find the database as the curated server left it: imports removed, the
 // curated dataset back to its seed.
@@ -198,6 +199,14 @@ describe('import', () => {
       body: '{}',
     });
     expect(notMultipart.status).toBe(415);
+    const before = await ctx.db.checksum();
+    const big = await upload({
+      files: [{ name: 'nodes.csv', content: `id,name\n${'a,A\n'.repeat(400_000)}` }],
+      dataset: 'too-big',
+    });
+    expect(big.status).toBe(413);
+    expect(expectErrorShape(big.body).message).toContain('larger than 1 MB');
+    expect(await ctx.db.checksum()).toEqual(before);
   });
 });
 

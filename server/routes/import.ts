@@ -32,7 +32,7 @@ interface Upload {
 }
 
 /** Reads a multipart body into memory, refusing anything over the limits with their figures. */
-function readUpload(req: Request): Promise<Upload> {
+function readUpload(req: Request, limitBytes: number): Promise<Upload> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data'))
     throw new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data');
@@ -52,14 +52,12 @@ function readUpload(req: Request): Promise<Upload> {
       new ApiError(
         413,
         'payload_too_large',
-        `the upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import larger files with npm run import`,
-        {
-          limitBytes: MAX_UPLOAD_BYTES,
-        },
+        `the upload is larger than ${Math.round((limitBytes / 1024 / 1024) * 10) / 10} MB, the import's limit; import larger files with npm run import`,
+        { limitBytes },
       );
     const parser = busboy({
       headers: req.headers,
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES, fields: 20, fieldSize: 200_000 },
+      limits: { fileSize: limitBytes, files: MAX_FILES, fields: 20, fieldSize: 200_000 },
       defParamCharset: 'utf8',
     });
     parser.on('field', (name, value) => (fields[name] = value));
@@ -67,7 +65,7 @@ function readUpload(req: Request): Promise<Upload> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
         total += chunk.length;
-        if (total > MAX_UPLOAD_BYTES) fail(tooLarge());
+        if (total > limitBytes) fail(tooLarge());
         else chunks.push(chunk);
       });
       stream.on('limit', () => fail(tooLarge()));
@@ -98,12 +96,12 @@ function parseMapping(text: string | undefined): TypeMapping | undefined {
   }
 }
 
-export function importRoutes(db: Database, datasets: DatasetRegistry): Router {
+export function importRoutes(db: Database, datasets: DatasetRegistry, limitBytes = MAX_UPLOAD_BYTES): Router {
   const router = Router();
 
   router.post('/import', async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
-    const upload = await readUpload(req);
+    const upload = await readUpload(req, limitBytes);
     const fields = parseInput(fieldsSchema, upload.fields, 'body');
     if (upload.files.length === 0) throw badRequest('no file in the upload', { field: 'files' });
     const set = await readImport(upload.files, { encoding: fields.encoding, mapping: parseMapping(fields.mapping) });
