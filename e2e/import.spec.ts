@@ -38,15 +38,13 @@ test('a GEXF file made by Gephi is checked, imported and drawn through the uploa
 test('problems are listed with file, line and field; an unknown type is mapped and then accepted', async ({ page }) => {
   await openExplorer(page, '?lang=en');
   await page.locator('#import-open').click();
-  await page
-    .locator('#import-files')
-    .setInputFiles([
-      {
-        name: 'nodes.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('id,type,name\nsat-1,Spaceship,卫星一号\nsat-1,Firm,Dup\n'),
-      },
-    ]);
+  await page.locator('#import-files').setInputFiles([
+    {
+      name: 'nodes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,type,name\nsat-1,Spaceship,卫星一号\nsat-1,Firm,Dup\n'),
+    },
+  ]);
   await page.locator('#import-dataset').fill('e2e-broken');
   await page.locator('#import-token').fill(E2E_ADMIN_TOKEN);
   await page.locator('#import-check').click();

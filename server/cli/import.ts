@@ -44,7 +44,9 @@ function parse(argv: string[]) {
   if (values.replace && values.merge) throw new UsageError('--replace and --merge exclude each other');
   const dataset = values.merge ?? values.dataset ?? path.basename(positionals[0] as string).replace(/\..*$/, '');
   if (!isDatasetName(dataset))
-    throw new UsageError(`"${dataset}" is not a dataset name (lower-case letters, digits, _ and -): give --dataset NAME`);
+    throw new UsageError(
+      `"${dataset}" is not a dataset name (lower-case letters, digits, _ and -): give --dataset NAME`,
+    );
   const mode: ImportMode = values.merge ? 'merge' : values.replace ? 'replace' : 'new';
   let mapping: TypeMapping | undefined;
   if (values.map) {
@@ -54,7 +56,15 @@ function parse(argv: string[]) {
       throw new UsageError(`--map ${values.map}: ${(error as Error).message}`);
     }
   }
-  return { files: positionals, dataset, mode, dryRun: values['dry-run'], mapping, encoding: values.encoding, title: values.title };
+  return {
+    files: positionals,
+    dataset,
+    mode,
+    dryRun: values['dry-run'],
+    mapping,
+    encoding: values.encoding,
+    title: values.title,
+  };
 }
 
 function printResult(result: ImportResult, seconds: number): void {
@@ -65,7 +75,8 @@ function printResult(result: ImportResult, seconds: number): void {
       `nodes ${nodes.added} added, ${nodes.matched} matched (${nodes.matchedById} by id, ${nodes.matchedByName} by name); ` +
       `relations ${relations.added} added, ${relations.matched} already there; ${result.conflicts.length} conflict(s)`,
   );
-  for (const c of result.conflicts.slice(0, 50)) console.log(`  conflict: ${c.imported} ↔ ${c.existing.join(', ')} (${c.field}): ${c.message}`);
+  for (const c of result.conflicts.slice(0, 50))
+    console.log(`  conflict: ${c.imported} ↔ ${c.existing.join(', ')} (${c.field}): ${c.message}`);
   if (result.change) {
     const ch = result.change;
     console.log(
@@ -84,7 +95,9 @@ async function main(): Promise<number> {
     for (const p of set.problems.slice(0, 1_000)) console.error(formatProblem(p));
     if (set.problems.length > 1_000) console.error(`  … and ${set.problems.length - 1_000} more`);
     for (const u of set.unknownTypes)
-      console.error(`  unknown ${u.kind} type "${u.value}" (${u.count}×); closest: ${u.suggestions.join(', ')} — map it with --map`);
+      console.error(
+        `  unknown ${u.kind} type "${u.value}" (${u.count}×); closest: ${u.suggestions.join(', ')} — map it with --map`,
+      );
     return 1;
   }
   const config = loadConfig();
