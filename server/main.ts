@@ -11,6 +11,7 @@ import { readSeedDataset } from '../seed/read.ts';
 import { createApp, type App } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { boundUrl, listen } from './http/serve.ts';
+import { removeStaleStaging } from './import/write.ts';
 import { ManagedNeo4jError } from './neo4j/managed.ts';
 import { connect, createLogger, StartupError, type Connection } from './runtime.ts';
 
@@ -75,6 +76,9 @@ async function main(): Promise<void> {
   if (stopping) return;
   const { db } = connection;
   await db.applySchema();
+  // What killed imports left behind under their staged keys (never what a live writer stages).
+  const stale = await removeStaleStaging(db);
+  if (stale.length > 0) logger.info(`removed ${stale.length} staged import(s) left by stopped processes`);
   const created = createApp({
     db,
     logger,
