@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick] [--strict] [--only load|browser]`: runs the benchmarks, writes
-// bench/results/<name>.json and prints a table per benchmark.
+// `npm run bench [-- --quick] [--strict] [--only load|browser|import]`: runs the benchmarks,
+// writes bench/results/<name>.json and prints a table per benchmark.
 //   load         a bounded load test of the API; ratios compare against a baseline measured in
 //                the same run. Fails the run on errors or on ≥20% memory growth.
 //   browser-10k  the 10k-node map in Chromium with software WebGL: long tasks, first frame,
@@ -7,13 +7,20 @@
 //                canvas); the 200 ms long-task limit is reported as pass/miss and fails the run
 //                only with --strict (timings on a shared or slow machine vary too much to
 //                gate on by default).
-// --quick shortens both (10 s of load instead of 60, 2 browser runs instead of 5).
+//   import       100,000 nodes + 500,000 relations from CSV: readImport + runImport against the
+//                same writes one row per transaction in the same run (bench/import.ts); the
+//                target (≥20× the baseline) is reported as pass/miss and fails the run only with
+//                --strict. Fails the run on errors (problems in the files, wrong counts).
+// --quick shortens them (10 s of load instead of 60, 2 browser runs instead of 5, an import of
+// 10,000 nodes + 50,000 relations written to import-quick.json, so that the committed full
+// figures stay).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { browserBenchmark, LONG_TASK_LIMIT_MS } from './browser.ts';
+import { importBenchmark } from './import.ts';
 import { loadBenchmark } from './load.ts';
 import { ROOT } from './server.ts';
 
@@ -100,6 +107,70 @@ async function runBrowser(quick: boolean, strict: boolean): Promise<boolean> {
   return true;
 }
 
+async function runImportBench(quick: boolean, strict: boolean): Promise<boolean> {
+  const before = provenance(quick);
+  let result;
+  try {
+    result = await importBenchmark(quick);
+  } catch (error) {
+    console.error('import benchmark FAILED:', error instanceof Error ? error.message : error);
+    return false;
+  }
+  write(quick ? 'import-quick' : 'import', { benchmark: 'import', ...before, ...result });
+  const { baseline, ratio } = result;
+  const imported = result.import;
+  console.table([
+    {
+      run: `import (read + write), batched`,
+      rows: result.rows,
+      seconds: imported.totalSeconds,
+      'rows/s': imported.rowsPerSecond,
+      '× baseline': ratio.importVsBaseline,
+    },
+    {
+      run: '  read (readImport)',
+      rows: result.rows,
+      seconds: imported.readSeconds,
+      'rows/s': Math.round(result.rows / imported.readSeconds),
+      '× baseline': '',
+    },
+    {
+      run: '  write (runImport, mode new)',
+      rows: result.rows,
+      seconds: imported.writeSeconds,
+      'rows/s': imported.writeRowsPerSecond,
+      '× baseline': ratio.writeVsBaseline,
+    },
+    {
+      run: 'baseline: one row per transaction',
+      rows: baseline.sampleNodes + baseline.sampleRelations,
+      seconds: Math.round((baseline.nodeSeconds + baseline.relationSeconds) * 100) / 100,
+      'rows/s': baseline.rowsPerSecond,
+      '× baseline': 1,
+    },
+  ]);
+  console.log(
+    `${result.dataset}: ${result.nodes} nodes + ${result.relations} relations; ` +
+      `write phases ${Object.entries(imported.phases)
+        .map(([phase, s]) => `${phase} ${s} s`)
+        .join(', ')}; ` +
+      `baseline ${baseline.nodesPerSecond} nodes/s and ${baseline.relationsPerSecond} relations/s on a sample ` +
+      `(${baseline.sampleNodes} + ${baseline.sampleRelations}), extrapolated: ${baseline.extrapolatedSeconds} s for the whole set; ` +
+      `peak RSS ${result.memory.peakMiB} MiB (from ${result.memory.rssBeforeMiB}); ` +
+      `import part ${result.benchmarkSeconds} s in all`,
+  );
+  console.log(
+    `import ÷ baseline: ×${ratio.importVsBaseline} (write alone ×${ratio.writeVsBaseline}) — target ≥ ×${ratio.target}: ${ratio.meetsTarget ? 'pass' : 'MISS'}`,
+  );
+  if (!ratio.meetsTarget && strict) {
+    console.error(`import benchmark FAILED (--strict): under ×${ratio.target} the baseline`);
+    return false;
+  }
+  return true;
+}
+
+const BENCHMARKS = ['load', 'browser', 'import'] as const;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -110,12 +181,14 @@ async function main(): Promise<void> {
     strict: true,
   });
   const only = values.only;
-  if (only !== undefined && only !== 'load' && only !== 'browser')
-    throw new Error(`--only takes load or browser, not ${only}`);
+  if (only !== undefined && !(BENCHMARKS as readonly string[]).includes(only))
+    throw new Error(`--only takes ${BENCHMARKS.join(', ')}, not ${only}`);
+  const runs = (name: (typeof BENCHMARKS)[number]) => only === undefined || only === name;
   const started = Date.now();
   let ok = true;
-  if (only !== 'browser') ok = (await runLoad(values.quick)) && ok;
-  if (only !== 'load') ok = (await runBrowser(values.quick, values.strict)) && ok;
+  if (runs('load')) ok = (await runLoad(values.quick)) && ok;
+  if (runs('browser')) ok = (await runBrowser(values.quick, values.strict)) && ok;
+  if (runs('import')) ok = (await runImportBench(values.quick, values.strict)) && ok;
   console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!ok) process.exitCode = 1;
 }
