@@ -37,6 +37,14 @@ export interface ImportBenchSize {
   baselineNodes: number;
   /** Relations the baseline writes one per transaction (timed): the first ones of edges.csv. */
   baselineRelations: number;
+  /**
+   * Nodes and relations written one per transaction before the timed ones, untimed: the first
+   * single-row transactions after the import take several times longer than the later ones
+   * (a JVM warming up to a new code path, the server settling after the import), and the
+   * baseline is meant to be the steady rate. This makes the baseline faster, the ratio smaller.
+   */
+  warmupNodes: number;
+  warmupRelations: number;
 }
 
 // A write transaction of one node costs tens of milliseconds here (the full-text indexes are
@@ -47,12 +55,16 @@ export const FULL_SIZE: ImportBenchSize = {
   relationsPerNode: 5,
   baselineNodes: 5_000,
   baselineRelations: 10_000,
+  warmupNodes: 300,
+  warmupRelations: 500,
 };
 export const QUICK_SIZE: ImportBenchSize = {
   nodes: 10_000,
   relationsPerNode: 5,
   baselineNodes: 200,
   baselineRelations: 500,
+  warmupNodes: 100,
+  warmupRelations: 200,
 };
 
 const SEED = 1;
@@ -125,27 +137,45 @@ function generateFiles(dir: string, size: ImportBenchSize): number {
 
 // --- the baseline sample -------------------------------------------------------------------
 
+export interface BaselineSample {
+  /** Written one per transaction, untimed, before the timed ones. */
+  warmupNodes: ImportNode[];
+  nodes: ImportNode[];
+  /** The other ends of the relations, written beforehand in batches, untimed. */
+  setup: ImportNode[];
+  warmupRelations: ImportRelation[];
+  relations: ImportRelation[];
+}
+
 /**
- * The baseline's sample: the first `relations` relations, and `nodes` nodes to time, taken from
- * the ends of those relations in order of appearance (then from the rest of the nodes, if the
- * ends are fewer). `setup` holds the other ends, written beforehand in batches and not timed,
- * so that every timed relation finds its ends, as it does in the whole import.
+ * The baseline's sample: the first `warmupRelations` relations of the file (warm-up) and the
+ * `relations` after them (timed); the nodes are the ends of those relations, in order of
+ * appearance (then, if the ends are fewer, the rest of the nodes): the first `warmupNodes` for
+ * the warm-up, the next `nodes` timed, the rest written beforehand in batches, so that every
+ * relation finds its ends, as it does in the whole import.
  */
 export function baselineSample(
   set: Pick<ImportSet, 'nodes' | 'relations'>,
-  size: { nodes: number; relations: number },
-): { nodes: ImportNode[]; setup: ImportNode[]; relations: ImportRelation[] } {
-  const relations = set.relations.slice(0, size.relations);
+  size: { nodes: number; relations: number; warmupNodes: number; warmupRelations: number },
+): BaselineSample {
+  const warmupRelations = set.relations.slice(0, size.warmupRelations);
+  const relations = set.relations.slice(size.warmupRelations, size.warmupRelations + size.relations);
   const byId = new Map(set.nodes.map((n) => [n.id, n]));
   const ends = new Set<string>();
-  for (const r of relations) ends.add(r.source).add(r.target);
-  const endNodes = [...ends].flatMap((id) => byId.get(id) ?? []);
-  const nodes = endNodes.slice(0, size.nodes);
+  for (const r of [...warmupRelations, ...relations]) ends.add(r.source).add(r.target);
+  const ordered = [...ends].flatMap((id) => byId.get(id) ?? []);
+  const wanted = size.warmupNodes + size.nodes;
   for (const n of set.nodes) {
-    if (nodes.length >= size.nodes) break;
-    if (!ends.has(n.id)) nodes.push(n);
+    if (ordered.length >= wanted) break;
+    if (!ends.has(n.id)) ordered.push(n);
   }
-  return { nodes, setup: endNodes.slice(size.nodes), relations };
+  return {
+    warmupNodes: ordered.slice(0, size.warmupNodes),
+    nodes: ordered.slice(size.warmupNodes, wanted),
+    setup: ordered.slice(wanted),
+    warmupRelations,
+    relations,
+  };
 }
 
 /**
@@ -158,6 +188,29 @@ export function extrapolatedRate(
 ): { seconds: number; rowsPerSecond: number } {
   const secondsWhole = whole.nodes / measured.nodesPerSecond + whole.relations / measured.relationsPerSecond;
   return { seconds: round(secondsWhole, 1), rowsPerSecond: Math.round((whole.nodes + whole.relations) / secondsWhole) };
+}
+
+export interface TxLatency {
+  mean: number;
+  p50: number;
+  p90: number;
+  firstTenthMean: number;
+  lastTenthMean: number;
+}
+
+/** Milliseconds per transaction of a baseline sample, summarised. */
+export function txLatency(ms: readonly number[]): TxLatency {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const tenth = Math.max(1, Math.floor(ms.length / 10));
+  return {
+    mean: round(mean(ms), 1),
+    p50: round(at(0.5), 1),
+    p90: round(at(0.9), 1),
+    firstTenthMean: round(mean(ms.slice(0, tenth)), 1),
+    lastTenthMean: round(mean(ms.slice(-tenth)), 1),
+  };
 }
 
 // --- memory ----------------------------------------------------------------------------------
@@ -231,6 +284,13 @@ export interface ImportBenchResult {
     sampleRelations: number;
     nodeSeconds: number;
     relationSeconds: number;
+    /** The untimed warm-up (see ImportBenchSize.warmupNodes). */
+    warmupNodes: number;
+    warmupRelations: number;
+    warmupSeconds: number;
+    /** Per transaction; the first and last tenth show whether the rate drifted over the sample. */
+    nodeTransactionMs: TxLatency;
+    relationTransactionMs: TxLatency;
     nodesPerSecond: number;
     relationsPerSecond: number;
     /** Sample rates applied to the whole set (nodes and relations each at their own rate). */
@@ -346,29 +406,50 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
       );
 
     // The baseline: the same statements, one row per write transaction, on a sample.
-    const sample = baselineSample(set, { nodes: size.baselineNodes, relations: size.baselineRelations });
+    const sample = baselineSample(set, {
+      nodes: size.baselineNodes,
+      relations: size.baselineRelations,
+      warmupNodes: size.warmupNodes,
+      warmupRelations: size.warmupRelations,
+    });
     const key = `bench-import-baseline@${Date.now().toString(36)}`;
     const sourceId = importSourceId(set.files[0]?.sha256 ?? '');
-    log(`baseline: ${sample.nodes.length} nodes, then ${sample.relations.length} relations, one per transaction`);
+    log(
+      `baseline: ${sample.nodes.length} nodes, then ${sample.relations.length} relations, one per transaction ` +
+        `(after ${sample.warmupNodes.length} and ${sample.warmupRelations.length} untimed)`,
+    );
     await inBatches(sample.setup, BATCH, (batch) =>
       db.writeTx((tx) => db.runIn(tx, 'import-nodes', { key, rows: batch.map((n) => nodeRow(n, sourceId)) })),
     );
-    const b0 = performance.now();
-    for (const node of sample.nodes) {
+    const nodeMs: number[] = [];
+    const relationMs: number[] = [];
+    const writeNode = async (node: ImportNode) => {
+      const started = performance.now();
       const rows = [nodeRow(node, sourceId)];
       await db.writeTx((tx) => db.runIn(tx, 'import-nodes', { key, rows }));
-    }
-    const b1 = performance.now();
-    for (const relation of sample.relations) {
+      return performance.now() - started;
+    };
+    const writeRelation = async (relation: ImportRelation) => {
+      const started = performance.now();
       const rows = [relationRow(relation, sourceId)];
       await db.writeTx((tx) => db.runIn(tx, 'import-relations', { key, rows }));
-    }
+      return performance.now() - started;
+    };
+    const w0 = performance.now();
+    for (const node of sample.warmupNodes) await writeNode(node);
+    const b0 = performance.now();
+    for (const node of sample.nodes) nodeMs.push(await writeNode(node));
+    const b1 = performance.now();
+    for (const relation of sample.warmupRelations) await writeRelation(relation);
+    const w1 = performance.now();
+    for (const relation of sample.relations) relationMs.push(await writeRelation(relation));
     const b2 = performance.now();
     const written = await db.readTx(async (tx) => ({
       nodes: (await db.runIn(tx, 'dataset-contents', { key })).length,
       relations: (await db.runIn(tx, 'dataset-relations', { key })).length,
     }));
-    if (written.nodes !== sample.nodes.length + sample.setup.length || written.relations !== sample.relations.length)
+    const nodesWritten = sample.warmupNodes.length + sample.nodes.length + sample.setup.length;
+    if (written.nodes !== nodesWritten || written.relations !== sample.warmupRelations.length + sample.relations.length)
       throw new Error(`the baseline wrote ${written.nodes} nodes and ${written.relations} relations, not the sample's`);
 
     // Diagnostics, apart from the timed import.
@@ -384,7 +465,7 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
     const readSeconds = seconds(t1 - t0);
     const writeSeconds = seconds(t2 - t1);
     const nodesPerSecond = sample.nodes.length / ((b1 - b0) / 1000);
-    const relationsPerSecond = sample.relations.length / ((b2 - b1) / 1000);
+    const relationsPerSecond = sample.relations.length / ((b2 - w1) / 1000);
     const whole = extrapolatedRate(
       { nodes: set.nodes.length, relations: set.relations.length },
       { nodesPerSecond, relationsPerSecond },
@@ -411,13 +492,19 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
       baseline: {
         method:
           'import-nodes / import-relations with a one-element $rows list, one write transaction per row, ' +
-          `timed on ${sample.nodes.length} nodes (ends of the sample's relations) and the first ${sample.relations.length} relations of edges.csv ` +
-          `(their other ${sample.setup.length} ends written beforehand in batches, untimed), in a storage key of its own, ` +
+          `timed on ${sample.nodes.length} nodes and ${sample.relations.length} relations (edges.csv from relation ${sample.warmupRelations.length + 1} on, ` +
+          `and ends of those relations) after an untimed warm-up of ${sample.warmupNodes.length} nodes and ${sample.warmupRelations.length} relations ` +
+          `written the same way (the other ${sample.setup.length} ends written beforehand in batches), in a storage key of its own, ` +
           'after the import, on the same server; the rate of each kind extrapolated to the whole set',
         sampleNodes: sample.nodes.length,
         sampleRelations: sample.relations.length,
+        warmupNodes: sample.warmupNodes.length,
+        warmupRelations: sample.warmupRelations.length,
         nodeSeconds: seconds(b1 - b0),
-        relationSeconds: seconds(b2 - b1),
+        relationSeconds: seconds(b2 - w1),
+        warmupSeconds: seconds(b0 - w0 + (w1 - b1)),
+        nodeTransactionMs: txLatency(nodeMs),
+        relationTransactionMs: txLatency(relationMs),
         nodesPerSecond: Math.round(nodesPerSecond),
         relationsPerSecond: Math.round(relationsPerSecond),
         extrapolatedSeconds: whole.seconds,

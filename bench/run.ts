@@ -155,7 +155,8 @@ async function runImportBench(quick: boolean, strict: boolean): Promise<boolean>
         .map(([phase, s]) => `${phase} ${s} s`)
         .join(', ')}; ` +
       `baseline ${baseline.nodesPerSecond} nodes/s and ${baseline.relationsPerSecond} relations/s on a sample ` +
-      `(${baseline.sampleNodes} + ${baseline.sampleRelations}), extrapolated: ${baseline.extrapolatedSeconds} s for the whole set; ` +
+      `(${baseline.sampleNodes} + ${baseline.sampleRelations}, after ${baseline.warmupNodes} + ${baseline.warmupRelations} untimed), ` +
+      `extrapolated: ${baseline.extrapolatedSeconds} s for the whole set; ` +
       `peak RSS ${result.memory.peakMiB} MiB (from ${result.memory.rssBeforeMiB}); ` +
       `import part ${result.benchmarkSeconds} s in all`,
   );
