@@ -373,6 +373,7 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
       dryRun: false,
       by: 'bench (npm run bench)',
       title: `Synthetic import benchmark (${size.nodes} nodes)`,
+      synthetic: true,
       onProgress: (phase, done, total) => {
         phaseEnds.set(phase, performance.now());
         progress.update(phase, done, total);

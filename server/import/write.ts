@@ -21,6 +21,8 @@ export interface ImportRequest {
   /** Who asked: "cli (user)" or "api (admin token)". */
   by: string;
   title?: string;
+  /** Generated data (a benchmark's): the dataset is marked synthetic, as the seed's generator marks its own. */
+  synthetic?: boolean;
   onProgress?: (phase: 'copy' | 'nodes' | 'relations' | 'switch' | 'cleanup', done: number, total: number) => void;
 }
 
@@ -252,7 +254,7 @@ export async function runImport(db: Database, set: ImportSet, req: ImportRequest
     await db.runIn(tx, 'dataset-upsert', {
       name: req.dataset,
       key,
-      synthetic: false,
+      synthetic: req.synthetic ?? false,
       title_zh: current?.title_zh ?? req.title ?? req.dataset,
       title_en: current?.title_en ?? req.title ?? req.dataset,
       updated_at: prov.at,
