@@ -40,7 +40,7 @@ export interface ExplorerApp {
 
 export function createApp<S extends CoreState>(options: AppOptions<S>): ExplorerApp {
   const parts = createParts(options);
-  const { codec, store, model, layers, panels, facets, chrome, canvas, keys } = parts;
+  const { codec, store, model, layers, panels, facets, chrome, keys } = parts;
   let renderer: GraphRenderer | undefined;
   let loaded = false;
   let started = false;
@@ -48,17 +48,13 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   /** Bumped by every load: a load overtaken by another (a quick second switch) stops. */
   let generation = 0;
   const phase = new Phase(() => renderer?.drawn() ?? Promise.resolve());
-  const ctx: FeatureContext<S> = {
-    ...parts,
-    source: options.source,
-    storage: options.storage ?? window.localStorage,
+  const ctx = featureContext(parts, options, {
     renderer: () => renderer,
-    addLayer: (layer) => layers.add(layer),
     busy: (name) => phase.busy(name),
     // The same dataset again (it was just imported into): loaded afresh, its view kept.
     switchDataset: (dataset) =>
       dataset === store.get().dataset ? void load() : store.update(codec.forDataset(store.get(), dataset), 'push'),
-  };
+  });
 
   // Before the features hear of a change: labels follow the language; another dataset is loaded
   // in place (switcher, Back, a link), its graph, layout and panels afresh.
@@ -68,35 +64,17 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
   });
   const hooks: FeatureHooks[] = options.features.map((feature) => feature.mount(ctx));
   // After them: the header, the legend's counts and the open panel.
-  store.subscribe((next) => {
-    if (loaded) renderShell(next);
-  });
-  layers.onChange((what) => {
-    if (loaded && what === 'hidden') facets.render(totals(), store.get().lang);
-  });
-  model.onChange((added) => {
-    for (const h of hooks) h.graphChanged?.(added);
-    layers.recompute('hidden');
-    renderShell(store.get());
-  });
-  for (const h of hooks) for (const binding of h.keys ?? []) keys.add(binding);
+  wireShell(parts, hooks, () => loaded, renderShell);
   const url = new UrlSync(store, codec);
 
-  const totals = () => ({ nodes: layers.visibleNodeCount(), edges: layers.visibleEdgeCount() });
   function renderShell(state: S): void {
     chrome.relabel(state.lang, model.schema?.synthetic ?? false);
-    facets.render(totals(), state.lang);
+    facets.render(totals(layers), state.lang);
     panels.show(state);
   }
 
   function startRenderer(): void {
-    if (renderer) return;
-    renderer = new GraphRenderer(model.graph, byId('graph-container'), layers, {
-      onClickNode: (id) => canvas.emit('clickNode', id),
-      onClickStage: () => canvas.emit('clickStage', undefined),
-      onHoverNode: (id) => canvas.emit('hoverNode', id),
-      onCameraChange: (camera) => canvas.emit('camera', camera),
-    });
+    renderer ??= newRenderer(parts);
   }
 
   async function start(): Promise<void> {
@@ -135,10 +113,7 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
     loaded = false;
     phase.restart();
     for (const h of hooks) h.unloaded?.();
-    panels.show({ ...store.get(), panel: undefined });
-    model.reset();
-    store.setValidator((state) => state);
-    layers.recompute('hidden');
+    forgetDataset(parts);
   }
 
   /** The graph is in: the view is validated against it, and every feature brings the screen in line. */
@@ -181,6 +156,64 @@ export function createApp<S extends CoreState>(options: AppOptions<S>): Explorer
     hooks,
   );
   return { start, destroy, automation };
+}
+
+type Parts<S extends CoreState> = ReturnType<typeof createParts<S>>;
+
+const totals = (layers: LayerStack) => ({ nodes: layers.visibleNodeCount(), edges: layers.visibleEdgeCount() });
+
+/** What the core hands each feature. */
+function featureContext<S extends CoreState>(
+  parts: Parts<S>,
+  options: AppOptions<S>,
+  app: Pick<FeatureContext<S>, 'renderer' | 'busy' | 'switchDataset'>,
+): FeatureContext<S> {
+  return {
+    ...parts,
+    ...app,
+    source: options.source,
+    storage: options.storage ?? window.localStorage,
+    addLayer: (layer) => parts.layers.add(layer),
+  };
+}
+
+/** Sigma, started on the model's graph, its canvas events passed to the features. */
+function newRenderer<S extends CoreState>({ model, layers, canvas }: Parts<S>): GraphRenderer {
+  return new GraphRenderer(model.graph, byId('graph-container'), layers, {
+    onClickNode: (id) => canvas.emit('clickNode', id),
+    onClickStage: () => canvas.emit('clickStage', undefined),
+    onHoverNode: (id) => canvas.emit('hoverNode', id),
+    onCameraChange: (camera) => canvas.emit('camera', camera),
+  });
+}
+
+/** What keeps the shell in step once features have heard of a change: legend, panels, keys. */
+function wireShell<S extends CoreState>(
+  { store, model, layers, facets, keys }: Parts<S>,
+  hooks: readonly FeatureHooks[],
+  loaded: () => boolean,
+  renderShell: (state: S) => void,
+): void {
+  store.subscribe((next) => {
+    if (loaded()) renderShell(next);
+  });
+  layers.onChange((what) => {
+    if (loaded() && what === 'hidden') facets.render(totals(layers), store.get().lang);
+  });
+  model.onChange((added) => {
+    for (const h of hooks) h.graphChanged?.(added);
+    layers.recompute('hidden');
+    renderShell(store.get());
+  });
+  for (const h of hooks) for (const binding of h.keys ?? []) keys.add(binding);
+}
+
+/** The dataset shown is being replaced: its panels, graph and validation go. */
+function forgetDataset<S extends CoreState>({ store, panels, model, layers }: Parts<S>): void {
+  panels.show({ ...store.get(), panel: undefined });
+  model.reset();
+  store.setValidator((state) => state);
+  layers.recompute('hidden');
 }
 
 /** The core's parts: the URL codec composed of the slices, the store it fills, model and hosts. */
