@@ -44,6 +44,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     env: {
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      EXIT_WITH_PARENT: '1',
       PORT: String(E2E_PORT),
       DATA_DIR: E2E_DATA_DIR,
       NEO4J_BOLT_PORT: String(E2E_BOLT_PORT),

@@ -70,6 +70,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A test harness that starts the server sets EXIT_WITH_PARENT: if the harness is killed
+  // outright, the server stops too instead of living on against a test database (an orphan
+  // that kept retrying an old password locked the next run's Neo4j user out).
+  if (process.env.EXIT_WITH_PARENT === '1') {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void stop('parent process gone');
+    }, 1_000).unref();
+  }
 
   const connection = await connect(config, logger, { supervise: true });
   started.connection = connection;

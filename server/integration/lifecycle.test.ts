@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 function startServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn', NEO4J_URI: '', ...env },
+    env: { ...process.env, SKIP_WEB_BUILD: '1', EXIT_WITH_PARENT: '1', LOG_LEVEL: 'warn', NEO4J_URI: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

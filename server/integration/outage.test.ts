@@ -156,7 +156,13 @@ describe('a lost database under load', () => {
     const waitUntil = async (what: string, condition: () => boolean, timeoutMs: number) => {
       const deadline = performance.now() + timeoutMs;
       while (!condition()) {
-        if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        if (performance.now() > deadline) {
+          const writes = samples.filter((x) => x.what.startsWith('/api/datasets/w-')).slice(-8);
+          const summary = writes.map(
+            (x) => `${x.what} ${x.status} ${(x.end - x.start).toFixed(0)} ms ${JSON.stringify(x.body).slice(0, 160)}`,
+          );
+          throw new Error(`timed out waiting for ${what}; last writes:\n${summary.join('\n')}`);
+        }
         await sleep(25);
       }
     };

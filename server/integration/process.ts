@@ -29,6 +29,7 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
     env: {
       ...process.env,
       SKIP_WEB_BUILD: '1',
+      EXIT_WITH_PARENT: '1',
       NEO4J_URI: '',
       PORT: '0',
       HOST: '127.0.0.1',
