@@ -40,3 +40,24 @@ test('the dataset switcher loads another dataset in place, puts it in the link, 
   await expect(page.locator('#dataset-badge')).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
 });
+
+test('at 1280×720 the header keeps one line with every control on screen, badge and switcher included', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const lang of ['en', 'zh']) {
+    await openExplorer(page, `?dataset=synthetic-e2e&lang=${lang}`);
+    await expect(page.locator('#dataset-badge')).toBeVisible();
+    const box = await page.evaluate(() => {
+      const header = document.querySelector('.topbar') as HTMLElement;
+      return {
+        overflow: header.scrollWidth - header.clientWidth,
+        height: header.getBoundingClientRect().height,
+        right: (document.querySelector('#lang-toggle') as HTMLElement).getBoundingClientRect().right,
+      };
+    });
+    expect(box.overflow, lang).toBeLessThanOrEqual(0);
+    expect(box.right, lang).toBeLessThanOrEqual(1280);
+    expect(box.height, `${lang}: one line`).toBeLessThan(60);
+  }
+});
