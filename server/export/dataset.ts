@@ -2,6 +2,7 @@
 // ones the explorer computes for search are left out), their evidence, and its sources.
 import type { Database } from '../db/database.ts';
 import type { DatasetInfo } from '../graph/datasets.ts';
+import { EXPLORER_PROPERTIES } from '../import/write.ts';
 
 export type Value = string | number | boolean | string[] | number[];
 
@@ -39,25 +40,11 @@ export interface ExportDataset {
   sources: Record<string, unknown>[];
 }
 
-/** Stored for the explorer's own use, or held in a field of its own: not exported as properties. */
-const NOT_PROPERTIES = new Set([
-  'dataset',
-  'id',
-  'type',
-  'name_zh',
-  'name_en',
-  'aliases',
-  'aliases_zh',
-  'aliases_en',
-  'sources',
-  'evidence',
-  'pinyin',
-  'pinyin_initials',
-  'pinyin_words',
-  'name_en_lower',
-  'original_id',
-  'synthetic',
-]);
+/**
+ * Stored for the explorer's own use, or held in a field of its own: not exported as properties
+ * (`source_url` is a field of the export, taken back out of the properties by the writers).
+ */
+const NOT_PROPERTIES = new Set([...EXPLORER_PROPERTIES].filter((key) => key !== 'source_url'));
 
 function evidenceOf(props: Record<string, unknown>): Evidence[] {
   const sources = Array.isArray(props.sources) ? props.sources : [];

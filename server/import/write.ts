@@ -73,8 +73,11 @@ export async function removeStaleStaging(db: Database): Promise<string[]> {
   return stale.map((row) => String(row.key));
 }
 
-/** Properties the explorer itself sets; data columns of these names are kept under `data_<name>`. */
-const RESERVED = new Set([
+/**
+ * Properties the explorer itself sets (the export leaves them out of a record's own properties);
+ * imported data columns of these names are kept under `data_<name>`.
+ */
+export const EXPLORER_PROPERTIES: ReadonlySet<string> = new Set([
   'dataset',
   'id',
   'type',
@@ -96,7 +99,8 @@ const RESERVED = new Set([
 
 function dataProps(properties: Record<string, unknown>): Row {
   const out: Row = {};
-  for (const [key, value] of Object.entries(properties)) out[RESERVED.has(key) ? `data_${key}` : key] = value;
+  for (const [key, value] of Object.entries(properties))
+    out[EXPLORER_PROPERTIES.has(key) ? `data_${key}` : key] = value;
   return out;
 }
 
