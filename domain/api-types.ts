@@ -134,3 +134,156 @@ export interface PathsPayload {
   to: string;
   paths: GraphPath[];
 }
+
+// ---- Analytics (docs/analytics.md) ----
+
+/** One per-node measure the metrics endpoint computes. */
+export interface MetricInfo {
+  /** e.g. 'degree', 'betweenness', 'community', 'broker_liaison'. */
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** What the number means, in a sentence. */
+  description: string;
+  /** 'category' values are ids (communities), not magnitudes. */
+  kind: 'count' | 'score' | 'category';
+  /** False when the value is an approximation (then `method` says which). */
+  exact: boolean;
+  /** How it was computed, e.g. "Brandes, exact" or "Brandes, sampled from 400 sources". */
+  method: string;
+}
+
+export interface CommunityInfo {
+  /** Community number, as in the 'community' metric's values. */
+  id: number;
+  size: number;
+  /** Its members of highest degree, so that a community can be named. */
+  top: { id: string; type: string; name_zh: string; name_en: string }[];
+}
+
+export const BROKERAGE_ROLES = ['coordinator', 'gatekeeper', 'representative', 'itinerant', 'liaison'] as const;
+export type BrokerageRole = (typeof BROKERAGE_ROLES)[number];
+
+export interface SectorReport {
+  /** Node type → sector, after the dataset's overrides. */
+  mapping: Record<string, string>;
+  /** The node types whose sector the dataset overrides. */
+  overridden: string[];
+  /** Row and column order of `matrix` (only the sectors of actors: context types stay out). */
+  sectors: string[];
+  /** Ties between actors of sector i and sector j (symmetric; a tie counts once). */
+  matrix: number[][];
+  /** Ties between two actors with a sector. */
+  ties: number;
+  /** Share of those ties that join two different sectors. */
+  crossSectorShare: number;
+  /** Newman's attribute assortativity by sector (1: ties only within sectors; 0: as by chance). */
+  assortativity: number;
+}
+
+export interface BrokerEntry {
+  id: string;
+  type: string;
+  name_zh: string;
+  name_en: string;
+  count: number;
+}
+
+export interface BrokerageReport {
+  roles: BrokerageRole[];
+  /** The top actors per role (count > 0), highest first. */
+  top: Record<BrokerageRole, BrokerEntry[]>;
+}
+
+export interface MetricsComputing {
+  dataset: string;
+  version: string;
+  status: 'computing';
+  progress: { phase: string; done: number; total: number };
+  startedAt: string;
+}
+
+export interface MetricsReady {
+  dataset: string;
+  version: string;
+  status: 'ready';
+  computedAt: string;
+  durationMs: number;
+  nodes: number;
+  relations: number;
+  metrics: MetricInfo[];
+  /** Node ids; `values[metric][i]` belongs to `ids[i]` (columnar: no repeated keys). */
+  ids: string[];
+  values: Record<string, number[]>;
+  communities: CommunityInfo[];
+  modularity: number;
+  sectors: SectorReport;
+  brokerage: BrokerageReport;
+}
+
+export type MetricsPayload = MetricsComputing | MetricsReady;
+
+export type GapKind =
+  | 'field_without_cross_sector_tie'
+  | 'park_without_academic_partner'
+  | 'programme_without_recipient'
+  | 'communities_joined_by_one_broker';
+
+export interface Gap {
+  kind: GapKind;
+  /** The node the gap is about (the field, park, programme or the broker). */
+  subject: { id: string; type: string; name_zh: string; name_en: string };
+  /** Why it is listed, in words. */
+  text_zh: string;
+  text_en: string;
+  /** Every node to highlight on the graph for this gap (the subject included). */
+  nodes: string[];
+}
+
+export interface GapsPayload {
+  dataset: string;
+  version: string;
+  gaps: Gap[];
+}
+
+export type PartnerReasonKind = 'shared_neighbors' | 'shared_fields' | 'path' | 'community';
+
+export interface PartnerReason {
+  kind: PartnerReasonKind;
+  text_zh: string;
+  text_en: string;
+  /** The nodes the reason names (shared neighbours, fields, the nodes of the path). */
+  nodes: string[];
+  /** The relations it rests on (ids of real relations), drawn on the graph. */
+  edges: string[];
+}
+
+export interface PartnerCandidate {
+  id: string;
+  type: string;
+  name_zh: string;
+  name_en: string;
+  score: number;
+  reasons: PartnerReason[];
+}
+
+export interface PartnersPayload {
+  dataset: string;
+  version: string;
+  id: string;
+  type: string | null;
+  /** The scoring method, named (docs/analytics.md). */
+  method: string;
+  candidates: PartnerCandidate[];
+}
+
+export interface PathThroughPayload {
+  dataset: string;
+  from: string;
+  to: string;
+  /** Length of the shortest paths (null: no path) and how many there are. */
+  length: number | null;
+  paths: number;
+  /** Intermediate actors ranked by the share of the shortest paths that pass through them. */
+  through: { id: string; type: string; name_zh: string; name_en: string; paths: number; share: number }[];
+}

@@ -2,7 +2,13 @@
 // relationship types. Seed validation, the server (labels cannot be Cypher parameters) and
 // the web legend all read it from here, so a type exists everywhere or nowhere.
 
-/** Sectors group actor types for linkage analytics (triple-helix mixing, brokerage roles). */
+/**
+ * Sectors group actor types for linkage analytics (triple-helix mixing, brokerage roles):
+ * academia, industry and government are the three helices, intermediaries (parks, platforms,
+ * alliances, events) sit between them. People and mixed organisations are actors of no single
+ * helix; context types (honours, fields, indicators) are not actors and stay out of the mixing.
+ * A dataset may map its types differently (docs/analytics.md).
+ */
 export const SECTORS = ['government', 'academia', 'industry', 'intermediary', 'people', 'mixed', 'context'] as const;
 export type Sector = (typeof SECTORS)[number];
 
@@ -68,28 +74,28 @@ export const NODE_TYPES = {
   Park: {
     zh: '园区',
     en: 'Park',
-    sector: 'context',
+    sector: 'intermediary',
     color: '#2ca02c',
     description: 'Industrial parks, innovation parks, talent communities, financial districts',
   },
   Investor: {
     zh: '投资机构',
     en: 'Investor',
-    sector: 'intermediary',
+    sector: 'industry',
     color: '#bcbd22',
     description: 'Funds, venture capital, state capital',
   },
   Programme: {
     zh: '计划政策',
     en: 'Programme',
-    sector: 'context',
+    sector: 'government',
     color: '#8c564b',
     description: 'Plans, policies, strategies and policy documents',
   },
   Event: {
     zh: '活动',
     en: 'Event',
-    sector: 'context',
+    sector: 'intermediary',
     color: '#7f7f7f',
     description: 'Conferences, summits, ceremonies',
   },

@@ -3,7 +3,11 @@
 import type {
   DatasetSummary,
   DatasetsPayload,
+  GapsPayload,
   GraphPayload,
+  MetricsPayload,
+  PartnersPayload,
+  PathThroughPayload,
   NeighborhoodPayload,
   NodeDetails,
   PathsPayload,
@@ -26,6 +30,13 @@ export interface GraphDataSource {
   source(dataset: string, id: string): Promise<SourceDocument>;
   search(dataset: string, q: string, limit: number): Promise<SearchHit[]>;
   paths(dataset: string, from: string, to: string, maxHops: number, k: number): Promise<PathsPayload>;
+  /** The actors that lie on most of the shortest paths between two nodes. */
+  pathsThrough(dataset: string, from: string, to: string): Promise<PathThroughPayload>;
+  /** Per-node metrics, sectors and brokers; `status: 'computing'` (with progress) until ready. */
+  metrics(dataset: string): Promise<MetricsPayload>;
+  gaps(dataset: string): Promise<GapsPayload>;
+  /** Actors the node has no tie with, ranked, each with its reasons; `type` narrows them. */
+  partners(dataset: string, id: string, options?: { type?: string; limit?: number }): Promise<PartnersPayload>;
 }
 
 export class DataSourceError extends Error {
@@ -123,6 +134,25 @@ export class HttpDataSource implements GraphDataSource {
 
   paths(dataset: string, from: string, to: string, maxHops: number, k: number): Promise<PathsPayload> {
     return this.getJson('/paths', { dataset, from, to, maxHops: String(maxHops), k: String(k) });
+  }
+
+  pathsThrough(dataset: string, from: string, to: string): Promise<PathThroughPayload> {
+    return this.getJson('/paths/through', { dataset, from, to });
+  }
+
+  metrics(dataset: string): Promise<MetricsPayload> {
+    return this.getJson('/metrics', { dataset });
+  }
+
+  gaps(dataset: string): Promise<GapsPayload> {
+    return this.getJson('/gaps', { dataset });
+  }
+
+  partners(dataset: string, id: string, options: { type?: string; limit?: number } = {}): Promise<PartnersPayload> {
+    const params: Record<string, string> = { dataset };
+    if (options.type) params.type = options.type;
+    if (options.limit !== undefined) params.limit = String(options.limit);
+    return this.getJson(`/partners/${encodeURI(id)}`, params);
   }
 
   search(dataset: string, q: string, limit: number): Promise<SearchHit[]> {
