@@ -5,6 +5,7 @@ import type {
   DatasetsPayload,
   GapsPayload,
   GraphPayload,
+  MetricsComputing,
   MetricsPayload,
   PartnersPayload,
   PathThroughPayload,
@@ -34,7 +35,8 @@ export interface GraphDataSource {
   pathsThrough(dataset: string, from: string, to: string): Promise<PathThroughPayload>;
   /** Per-node metrics, sectors and brokers; `status: 'computing'` (with progress) until ready. */
   metrics(dataset: string): Promise<MetricsPayload>;
-  gaps(dataset: string): Promise<GapsPayload>;
+  /** The planners' gaps; `status: 'computing'` while the metrics they rest on are computed. */
+  gaps(dataset: string): Promise<GapsPayload | MetricsComputing>;
   /** Actors the node has no tie with, ranked, each with its reasons; `type` narrows them. */
   partners(dataset: string, id: string, options?: { type?: string; limit?: number }): Promise<PartnersPayload>;
 }
@@ -144,7 +146,7 @@ export class HttpDataSource implements GraphDataSource {
     return this.getJson('/metrics', { dataset });
   }
 
-  gaps(dataset: string): Promise<GapsPayload> {
+  gaps(dataset: string): Promise<GapsPayload | MetricsComputing> {
     return this.getJson('/gaps', { dataset });
   }
 
