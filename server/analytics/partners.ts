@@ -45,6 +45,9 @@ interface PartnerIndex {
   /** Relation id of each input pair (adj.pair points here). */
   relations: string[];
   ws: Workspace;
+  /** tied[y] === query: y is the current query node or tied to it (a stamp: no clearing). */
+  tied: Int32Array;
+  query: number;
 }
 
 // Keyed by the graph object: the analytics graph of a dataset version is never mutated, and a
@@ -68,9 +71,44 @@ function partnerIndex(graph: AnalyticsGraph): PartnerIndex {
   const adj = adjacencyFromPairs(ids.length, sources, targets);
   const types = ids.map((id) => graph.getNodeAttribute(id, 'type'));
   const context = Uint8Array.from(types, (type) => (isContextType(type) ? 1 : 0));
-  index = { ids, indexOf, adj, types, context, relations, ws: new Workspace(ids.length) };
+  index = {
+    ids,
+    indexOf,
+    adj,
+    types,
+    context,
+    relations,
+    ws: new Workspace(ids.length),
+    tied: new Int32Array(ids.length),
+    query: 0,
+  };
   INDEXES.set(graph, index);
   return index;
+}
+
+/**
+ * The `limit` best untied candidates of the last scoring run from x. Around a hub tens of
+ * thousands are scored: a numeric sort of their scores gives the cut, and only those above it
+ * are sorted by score and then id (so that equal scores always come in the same order).
+ */
+function bestCandidates(index: PartnerIndex, x: number, options: PartnerOptions): number[] {
+  const { adj, ws, ids, tied } = index;
+  index.query++;
+  tied[x] = index.query;
+  for (let i = adj.offsets[x]!; i < adj.offsets[x + 1]!; i++) tied[adj.targets[i]!] = index.query;
+  const wanted = (y: number) => (options.type !== undefined ? index.types[y] === options.type : index.context[y] === 0);
+  let chosen: number[] = [];
+  for (let i = 0; i < ws.touchedCount; i++) {
+    const y = ws.touched[i]!;
+    if (tied[y] !== index.query && wanted(y)) chosen.push(y);
+  }
+  if (chosen.length > options.limit) {
+    const scores = Float64Array.from(chosen, (y) => ws.score[y]!).sort();
+    const cut = scores[scores.length - options.limit]!;
+    chosen = chosen.filter((y) => ws.score[y]! >= cut);
+  }
+  chosen.sort((p, q) => ws.score[q]! - ws.score[p]! || (ids[p]! < ids[q]! ? -1 : 1));
+  return chosen.slice(0, options.limit);
 }
 
 function isContextType(type: string): boolean {
@@ -88,17 +126,8 @@ export function rankPartners(graph: AnalyticsGraph, id: string, options: Partner
   if (x === undefined || options.limit <= 0) return [];
   const { adj, ws, ids } = index;
   partnerScores(adj, x, ws, PARTNER_SCORE_OPTIONS);
-  const tied = new Set<number>([x]);
-  for (let i = adj.offsets[x]!; i < adj.offsets[x + 1]!; i++) tied.add(adj.targets[i]!);
-  const wanted = (y: number) => (options.type !== undefined ? index.types[y] === options.type : index.context[y] === 0);
-  const chosen: number[] = [];
-  for (let i = 0; i < ws.touchedCount; i++) {
-    const y = ws.touched[i]!;
-    if (!tied.has(y) && wanted(y)) chosen.push(y);
-  }
-  // Equal scores in id order, so that the same graph always gives the same list.
-  chosen.sort((p, q) => ws.score[q]! - ws.score[p]! || (ids[p]! < ids[q]! ? -1 : 1));
-  return chosen.slice(0, options.limit).map((y) => {
+  const chosen = bestCandidates(index, x, options);
+  return chosen.map((y) => {
     const attributes = graph.getNodeAttributes(ids[y]!);
     return {
       id: ids[y]!,
