@@ -15,11 +15,14 @@ import {
 } from './link-prediction.ts';
 
 /**
- * ε small enough that a common neighbour outweighs almost any number of 3-paths (the RA order
- * stands), large enough to order the pairs without one; the work budget keeps a query around a
- * hub of a 100k-node graph to tens of milliseconds (docs/analytics.md, bench/results/partners.json).
+ * ε = 0.5: a path of length 3 counts half a common neighbour of the same weights. Measured
+ * (bench/partners.ts, docs/analytics.md): on co-authorship (ca-grqc, triangles everywhere) a
+ * larger ε starts to lose precision to Adamic–Adar (ε = 2 does), on the synthetic ecosystem
+ * (few triangles: firms meet through parks and platforms) a smaller one gives up most of the
+ * gain of the three-step term. The work budget keeps a query around a hub of a 100k-node graph
+ * to tens of milliseconds.
  */
-export const PARTNER_SCORE_OPTIONS: PartnerScoreOptions = { epsilon: 0.01, maxWork: 2_000_000 };
+export const PARTNER_SCORE_OPTIONS: PartnerScoreOptions = { epsilon: 0.5, maxWork: 2_000_000 };
 export const PARTNER_SCORER = partnerScorer(PARTNER_SCORE_OPTIONS);
 export const PARTNER_METHOD = `RA + ε·RA3 (resource allocation, paths of length 3, ε=${PARTNER_SCORE_OPTIONS.epsilon})`;
 
