@@ -10,6 +10,8 @@ import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
 import { requestLog } from './http/request-log.ts';
+import { AnalyticsService, type AnalyticsServiceOptions } from './analytics/service.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
@@ -29,11 +31,15 @@ export interface AppOptions {
   trustProxy?: number | string | false;
   /** The largest upload POST /api/import takes (default MAX_UPLOAD_BYTES, 100 MB). */
   uploadLimitBytes?: number;
+  analytics?: AnalyticsServiceOptions;
 }
 
 export interface App {
   app: express.Express;
   datasets: DatasetRegistry;
+  analytics: AnalyticsService;
+  /** Ends the analytics worker threads (after the HTTP server has closed). */
+  stop(): Promise<void>;
   /** Shutdown has begun: health answers 503 "draining" and every answer closes its connection. */
   startDraining(): void;
 }
@@ -60,9 +66,11 @@ export function createApp({
   rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE,
   trustProxy = false,
   uploadLimitBytes,
+  analytics: analyticsOptions,
 }: AppOptions): App {
   const app = express();
   const datasets = new DatasetRegistry(db);
+  const analytics = new AnalyticsService(db, analyticsOptions);
   // After an outage nearly every request needs the dataset list first: its query starts as the
   // gate reopens (on a cold server it is the slowest part), and the first requests join it.
   db.onRecovered(() => {
@@ -146,7 +154,15 @@ export function createApp({
     }
   });
   // Expensive reads get a per-IP limit each; writes need the admin token (and are limited too).
-  for (const path of ['/api/graph', '/api/search', '/api/paths', /^\/api\/nodes\/.+\/neighbors$/])
+  for (const path of [
+    '/api/graph',
+    '/api/search',
+    '/api/paths',
+    '/api/metrics',
+    '/api/gaps',
+    '/api/partners',
+    /^\/api\/nodes\/.+\/neighbors$/,
+  ])
     app.use(path, perIpLimit(rateLimitPerMinute));
   // Writes are checked before their body is even read.
   for (const method of ['delete', 'post', 'put', 'patch'] as const) {
@@ -155,6 +171,7 @@ export function createApp({
   app.use(
     '/api',
     express.json({ limit: '1mb' }),
+    analyticsRoutes(db, datasets, analytics),
     readRoutes(db, datasets),
     writeRoutes(db, datasets),
     importRoutes(db, datasets, uploadLimitBytes),
@@ -198,6 +215,8 @@ export function createApp({
   return {
     app,
     datasets,
+    analytics,
+    stop: () => analytics.stop(),
     startDraining: () => {
       draining = true;
     },

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'database_unavailable'
   | 'busy'
   | 'query_timeout'
+  | 'analytics_unavailable'
   | 'headers_too_large'
   | 'request_timeout'
   | 'shutting_down'

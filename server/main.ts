@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
       server.closeAllConnections();
     }
+    await started.app?.stop();
     await connection?.close();
     logger.info('stopped');
     process.exit(0);

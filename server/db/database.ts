@@ -152,9 +152,9 @@ export class Database {
     return this.readTx((tx) => this.runIn(tx, name, params));
   }
 
-  /** Several reads that must see one snapshot. */
-  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.inSession(neo4j.session.READ, (session) => inTransaction(session, work, this.opts.queryTimeoutMs));
+  /** Several reads that must see one snapshot (a whole-dataset read may ask for more time). */
+  async readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.opts.queryTimeoutMs): Promise<T> {
+    return this.inSession(neo4j.session.READ, (session) => inTransaction(session, work, timeoutMs));
   }
 
   async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = 300_000): Promise<T> {

@@ -12,6 +12,8 @@ export const QUERY_NAMES = [
   'relation-type-counts',
   'graph-nodes',
   'graph-edges',
+  'analytics-nodes',
+  'dataset-sectors-set',
   'edges-among',
   'node-by-id',
   'node-relations',

@@ -16,6 +16,8 @@ export interface DatasetInfo {
   updated_at: string | null;
   nodes: number;
   relations: number;
+  /** The dataset's own node type → sector mapping for the analytics (PUT /datasets/:name/sectors). */
+  sectorOverrides: Record<string, string>;
 }
 
 /**
@@ -91,6 +93,7 @@ export class DatasetRegistry {
         updated_at: (row.updated_at as string | null) ?? null,
         nodes: Number(row.nodes),
         relations: Number(row.relations),
+        sectorOverrides: parseSectorMap(row.sector_map),
       });
     }
     return { at, byName };
@@ -106,5 +109,19 @@ export class DatasetRegistry {
     const found = byName.get(wanted);
     if (!found) throw notFound(`dataset "${wanted}"`, { field: 'dataset', available: [...byName.keys()] });
     return found;
+  }
+}
+
+/** The stored mapping is written only by the sectors endpoint; anything unreadable means none. */
+function parseSectorMap(value: unknown): Record<string, string> {
+  if (typeof value !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return {};
   }
 }

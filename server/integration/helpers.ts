@@ -36,7 +36,7 @@ export async function startTestServer(db: Database, options: TestServerOptions =
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => app.stop()),
   };
 }
 

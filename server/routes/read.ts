@@ -81,7 +81,9 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
   router.get('/datasets', async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
     const list = await datasets.list();
-    res.json({ datasets: list.map(({ key: _key, ...rest }) => rest) } satisfies DatasetsPayload);
+    res.json({
+      datasets: list.map(({ key: _key, sectorOverrides: _sectors, ...rest }) => rest),
+    } satisfies DatasetsPayload);
   });
 
   router.get('/schema', async (req, res) => {

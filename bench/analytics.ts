@@ -1,0 +1,139 @@
+// The analytics at scale: GET /api/metrics on the synthetic 100k dataset (100,000 nodes,
+// ~500,000 relations) through the server as users run it, while other endpoints keep being
+// asked. Measured: time to ready, the server's peak memory, and the latency of the other
+// endpoints during the computation against the same requests before it (baseline, same run);
+// then the first and later partner and paths-through answers. --quick: the 10k dataset.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MetricsPayload, SearchHit } from '../domain/api-types.ts';
+import { startBenchServer, type BenchServer } from './server.ts';
+
+const PORT = 8094;
+const BOLT_PORT = 7694;
+const CONNECTIONS = 4;
+const BASELINE_SECONDS = 15;
+
+interface Latency {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function summarise(samples: number[], errors: number): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { requests: samples.length, errors, p50: at(0.5), p95: at(0.95), max: Math.round(sorted.at(-1) ?? 0) };
+}
+
+/** The other endpoints users hit meanwhile: search, details, neighbours, schema. */
+function otherRequests(url: string, dataset: string, ids: string[]): string[] {
+  const d = `dataset=${dataset}`;
+  return ids.flatMap((id) => [
+    `${url}/api/nodes/${id}?${d}`,
+    `${url}/api/nodes/${id}/neighbors?${d}&limit=100`,
+    `${url}/api/search?${d}&q=${encodeURIComponent('青岛')}&limit=10`,
+    `${url}/api/schema?${d}`,
+  ]);
+}
+
+/** CONNECTIONS loops over the requests until `stop()` says so. */
+async function keepAsking(urls: string[], stop: () => boolean): Promise<Latency> {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (!stop()) {
+        const url = urls[next++ % urls.length]!;
+        const started = performance.now();
+        const response = await fetch(url).catch(() => undefined);
+        await response?.arrayBuffer();
+        if (!response?.ok) errors++;
+        samples.push(performance.now() - started);
+      }
+    }),
+  );
+  return summarise(samples, errors);
+}
+
+async function ensureDataset(server: BenchServer, nodes: number): Promise<string> {
+  const name = `synthetic-${nodes}`;
+  const listed = (await (await fetch(`${server.url}/api/datasets`)).json()) as { datasets: { name: string }[] };
+  if (!listed.datasets.some((d) => d.name === name)) server.seed(['--synthetic', String(nodes)]);
+  return name;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: Math.round(performance.now() - started), value };
+}
+
+export async function analyticsBenchmark(quick: boolean) {
+  const nodes = quick ? 10_000 : 100_000;
+  const server = await startBenchServer({ port: PORT, boltPort: BOLT_PORT, dataDir: '.data-bench/analytics' });
+  try {
+    const dataset = await ensureDataset(server, nodes);
+    const hits = (await (
+      await fetch(`${server.url}/api/search?dataset=${dataset}&q=${encodeURIComponent('青岛')}&limit=20`)
+    ).json()) as SearchHit[];
+    const ids = hits.slice(0, 10).map((h) => h.id);
+    if (ids.length < 2) throw new Error(`search found ${ids.length} nodes in ${dataset}`);
+    const urls = otherRequests(server.url, dataset, ids);
+    const rssBefore = server.rssKb();
+    const baselineEnd = Date.now() + BASELINE_SECONDS * 1000;
+    const baseline = await keepAsking(urls, () => Date.now() > baselineEnd);
+
+    let peakRssKb = server.rssKb();
+    let ready: Extract<MetricsPayload, { status: 'ready' }> | undefined;
+    const phases: string[] = [];
+    const started = performance.now();
+    const during = keepAsking(urls, () => ready !== undefined);
+    while (!ready) {
+      const payload = (await (await fetch(`${server.url}/api/metrics?dataset=${dataset}`)).json()) as MetricsPayload;
+      peakRssKb = Math.max(peakRssKb, server.rssKb());
+      if (payload.status === 'ready') ready = payload;
+      else if (phases.at(-1) !== payload.progress.phase) phases.push(payload.progress.phase);
+      if (performance.now() - started > 15 * 60_000) throw new Error('metrics not ready after 15 minutes');
+      if (!ready) await sleep(500);
+    }
+    const metricsSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const duringComputation = await during;
+    const partnersFirst = await timed(() =>
+      fetch(`${server.url}/api/partners/${ids[0]}?dataset=${dataset}`).then((r) => r.json()),
+    );
+    const partnersNext = await timed(() =>
+      fetch(`${server.url}/api/partners/${ids[1]}?dataset=${dataset}`).then((r) => r.json()),
+    );
+    const through = await timed(() =>
+      fetch(`${server.url}/api/paths/through?dataset=${dataset}&from=${ids[0]}&to=${ids[1]}`).then((r) => r.json()),
+    );
+    return {
+      dataset,
+      nodes: ready.nodes,
+      relations: ready.relations,
+      connections: CONNECTIONS,
+      metrics: {
+        seconds: metricsSeconds,
+        serverReportedMs: ready.durationMs,
+        phases,
+        approximations: ready.metrics.filter((m) => !m.exact).map((m) => `${m.id}: ${m.method}`),
+      },
+      memory: { rssBeforeMiB: Math.round(rssBefore / 1024), peakRssMiB: Math.round(peakRssKb / 1024) },
+      otherEndpoints: {
+        baseline,
+        duringComputation,
+        p95VsBaseline: Math.round((duringComputation.p95 / Math.max(1, baseline.p95)) * 100) / 100,
+      },
+      partners: {
+        firstMs: partnersFirst.ms,
+        nextMs: partnersNext.ms,
+        candidates: (partnersNext.value as { candidates?: unknown[] }).candidates?.length ?? 0,
+      },
+      pathsThrough: { ms: through.ms },
+    };
+  } finally {
+    await server.stop();
+  }
+}
