@@ -24,7 +24,7 @@ export interface AnalyticsOptions {
   /** Node count above which betweenness/closeness are sampled. */
   exactLimit?: number;
   seed?: number;
-  /** BFS sources (pivots) used above `exactLimit`. */
+  /** BFS sources (pivots) used above `exactLimit` (default: defaultSamples). */
   samples?: number;
 }
 
@@ -41,12 +41,20 @@ export interface AnalyticsResult {
 
 /**
  * Exact betweenness and harmonic centrality take one BFS per node, O(n·m). Measured on the synthetic
- * ecosystem (docs/analytics.md, bench/analytics-size.ts): 10k nodes in about N s; above this the
- * BFS sources are sampled.
+ * ecosystem (docs/analytics.md, bench/analytics-size.ts), 5,000 nodes take a few seconds and 10,000
+ * half a minute on this machine; above the limit the BFS sources are sampled.
  */
-export const DEFAULT_EXACT_LIMIT = 10_000;
-/** Sampled sources above the limit: about the work of the exact run at the limit on 100k nodes. */
-export const DEFAULT_SAMPLES = 1_000;
+export const DEFAULT_EXACT_LIMIT = 5_000;
+/**
+ * Sources sampled above the limit: limit²/n, the work of the exact run at the limit for a graph of
+ * the same density (k BFS of cost n(1 + 2m/n) against limit BFS of cost limit(1 + 2m/n)), so the time
+ * stays about flat with size and the estimate starts near exact just above the limit. At 100k
+ * nodes this is 250 sources; never fewer than MIN_SAMPLES.
+ */
+export const MIN_SAMPLES = 100;
+export function defaultSamples(n: number, exactLimit: number): number {
+  return Math.max(MIN_SAMPLES, Math.ceil((exactLimit * exactLimit) / Math.max(1, n)));
+}
 export const DEFAULT_SEED = 1;
 
 /** Members of highest degree named per community. */
@@ -225,8 +233,9 @@ export function computeAnalytics(graph: AnalyticsGraph, options: AnalyticsOption
   const progress: Progress = options.onProgress ?? (() => {});
   const seed = options.seed ?? DEFAULT_SEED;
   const p = phase(progress, 'projection', () => projectGraph(graph));
-  const exact = p.n <= (options.exactLimit ?? DEFAULT_EXACT_LIMIT);
-  const samples = exact ? p.n : Math.max(1, options.samples ?? DEFAULT_SAMPLES);
+  const limit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
+  const exact = p.n <= limit;
+  const samples = exact ? p.n : Math.max(1, options.samples ?? defaultSamples(p.n, limit));
   const d = phase(progress, 'degree', () => degrees(graph, p));
   const paths = pathMeasures(p, samples, seed, (done, total) => progress('paths', done, total));
   const values: Values = { degree: d.degree, in_degree: d.inDegree, out_degree: d.outDegree };

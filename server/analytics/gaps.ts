@@ -121,6 +121,16 @@ export function fieldGaps(input: GapInput): Gap[] {
   });
 }
 
+/**
+ * Drops the gaps that a larger one already covers: a sub-park or sub-programme (PART_OF another
+ * node with the same gap) is named in its parent's gap; then sorts the rest, most prominent first.
+ */
+function uncovered<T extends { v: number }>(input: GapInput, found: T[]): T[] {
+  const listed = new Set(found.map((f) => f.v));
+  const kept = found.filter((f) => !related(input, input.p.ids[f.v]!, 'out', ['PART_OF']).some((u) => listed.has(u)));
+  return kept.sort((x, y) => byDegree(input)(x.v, y.v));
+}
+
 /** Relations that put a node inside a park (a tenant, a sub-park). */
 const IN_PARK = ['LOCATED_IN', 'PART_OF'] as const;
 
@@ -145,22 +155,23 @@ export function parkGaps(input: GapInput): Gap[] {
     if (tenants.some((t) => hasAcademicNeighbour(input, t, academia))) continue;
     found.push({ v: park, tenants });
   }
-  found.sort((x, y) => byDegree(input)(x.v, y.v));
-  return found.slice(0, GAPS_PER_KIND).map(({ v, tenants }) => {
-    const a = input.graph.getNodeAttributes(input.p.ids[v]!);
-    const zh = tenants.length > 0 ? `,其${tenants.length}个入驻主体也没有` : '';
-    const en = tenants.length > 0 ? `, nor to any of its ${tenants.length} tenants` : '';
-    return gap(
-      input,
-      'park_without_academic_partner',
-      v,
-      [
-        `「${a.name_zh}」没有与任何高校、科研院所或实验室相连${zh}。`,
-        `No university, institute or lab is tied to ${a.name_en}${en}.`,
-      ],
-      tenants,
-    );
-  });
+  return uncovered(input, found)
+    .slice(0, GAPS_PER_KIND)
+    .map(({ v, tenants }) => {
+      const a = input.graph.getNodeAttributes(input.p.ids[v]!);
+      const zh = tenants.length > 0 ? `,其${tenants.length}个入驻主体也没有` : '';
+      const en = tenants.length > 0 ? `, nor to any of its ${tenants.length} tenants` : '';
+      return gap(
+        input,
+        'park_without_academic_partner',
+        v,
+        [
+          `「${a.name_zh}」没有与任何高校、科研院所或实验室相连${zh}。`,
+          `No university, institute or lab is tied to ${a.name_en}${en}.`,
+        ],
+        tenants,
+      );
+    });
 }
 
 /** Who receives a programme: what it supports, funds, attracts or invests in; who is awarded it or takes part. */
@@ -200,23 +211,24 @@ export function programmeGaps(input: GapInput): Gap[] {
     if (recipients.length > 0) continue;
     found.push({ v: programme, parts, makers: related(input, input.p.ids[programme]!, 'in', MAKERS) });
   }
-  found.sort((x, y) => byDegree(input)(x.v, y.v));
-  return found.slice(0, GAPS_PER_KIND).map(({ v, parts, makers }) => {
-    const a = input.graph.getNodeAttributes(input.p.ids[v]!);
-    const names = [...new Set(makers)].slice(0, 3).map((m) => input.graph.getNodeAttributes(input.p.ids[m]!));
-    const zh = names.length > 0 ? `(由${names.map((m) => m.name_zh).join('、')}发布或实施)` : '';
-    const en = names.length > 0 ? ` (issued or carried out by ${names.map((m) => m.name_en).join(', ')})` : '';
-    return gap(
-      input,
-      'programme_without_recipient',
-      v,
-      [
-        `「${a.name_zh}」${zh}没有记录到任何受支持、获资助、入选或参与的对象。`,
-        `${a.name_en}${en} has no recorded recipient: nothing it supports or funds, nobody awarded it or taking part.`,
-      ],
-      [...makers, ...parts],
-    );
-  });
+  return uncovered(input, found)
+    .slice(0, GAPS_PER_KIND)
+    .map(({ v, parts, makers }) => {
+      const a = input.graph.getNodeAttributes(input.p.ids[v]!);
+      const names = [...new Set(makers)].slice(0, 3).map((m) => input.graph.getNodeAttributes(input.p.ids[m]!));
+      const zh = names.length > 0 ? `(由${names.map((m) => m.name_zh).join('、')}发布或实施)` : '';
+      const en = names.length > 0 ? ` (issued or carried out by ${names.map((m) => m.name_en).join(', ')})` : '';
+      return gap(
+        input,
+        'programme_without_recipient',
+        v,
+        [
+          `「${a.name_zh}」${zh}没有记录到任何受支持、获资助、入选或参与的对象。`,
+          `${a.name_en}${en} has no recorded recipient: nothing it supports or funds, nobody awarded it or taking part.`,
+        ],
+        [...makers, ...parts],
+      );
+    });
 }
 
 interface Between {
@@ -254,45 +266,67 @@ function betweenCommunities(input: GapInput): Map<number, Between> {
   return pairs;
 }
 
-/**
- * Two communities (Louvain, both of at least MIN_COMMUNITY_SIZE nodes) all of whose ties to each
- * other touch one node: that node is their only bridge. With a single tie both ends qualify; the
- * one of higher degree is named. Largest pairs (by the smaller community) first.
- */
-export function communityGaps(input: GapInput, sizes: number[]): Gap[] {
-  const { p } = input;
-  const k = p.n + 1;
-  const leader = new Map<number, number>();
-  for (let v = 0; v < p.n; v++) {
-    const c = input.community[v]!;
-    const best = leader.get(c);
-    if (best === undefined || byDegree(input)(v, best) < 0) leader.set(c, v);
-  }
-  const found: { c1: number; c2: number; broker: number; e: Between }[] = [];
+interface Joined {
+  c1: number;
+  c2: number;
+  broker: number;
+  e: Between;
+}
+
+/** Pairs of communities (both of at least MIN_COMMUNITY_SIZE) whose ties all touch one node. */
+function joinedByOne(input: GapInput, sizes: number[]): Joined[] {
+  const k = input.p.n + 1;
+  const found: Joined[] = [];
   for (const [key, e] of betweenCommunities(input)) {
     const c1 = Math.floor(key / k);
     const c2 = key % k;
     if (sizes[c1]! < MIN_COMMUNITY_SIZE || sizes[c2]! < MIN_COMMUNITY_SIZE || (e.a < 0 && e.b < 0)) continue;
+    // A single tie: both ends touch it; the better connected one is named.
     const broker = e.a < 0 ? e.b : e.b < 0 ? e.a : byDegree(input)(e.a, e.b) <= 0 ? e.a : e.b;
     found.push({ c1, c2, broker, e });
   }
-  const smaller = (x: { c1: number; c2: number }) => Math.min(sizes[x.c1]!, sizes[x.c2]!);
-  found.sort((x, y) => smaller(y) - smaller(x) || x.c1 - y.c1 || x.c2 - y.c2);
-  return found.slice(0, GAPS_PER_KIND).map(({ c1, c2, broker, e }) => {
-    const b = input.graph.getNodeAttributes(p.ids[broker]!);
-    const l1 = input.graph.getNodeAttributes(p.ids[leader.get(c1)!]!);
-    const l2 = input.graph.getNodeAttributes(p.ids[leader.get(c2)!]!);
-    const tiesZh = e.ties === 1 ? '唯一一条联系经过' : `全部${e.ties}条联系都经过`;
-    const tiesEn = e.ties === 1 ? 'their only tie touches it' : `all ${e.ties} ties between them touch it`;
+  return found;
+}
+
+/**
+ * Two communities (Louvain) all of whose ties to each other touch one node: that node is their only
+ * bridge. One gap per such broker, listing the pairs it alone joins (a hub that alone joins five
+ * pairs is one finding, not five); brokers of more pairs, then of larger communities, first.
+ */
+export function communityGaps(input: GapInput, sizes: number[]): Gap[] {
+  const { p } = input;
+  const leader = new Map<number, number>();
+  for (let v = 0; v < p.n; v++) {
+    const best = leader.get(input.community[v]!);
+    if (best === undefined || byDegree(input)(v, best) < 0) leader.set(input.community[v]!, v);
+  }
+  const smaller = (x: Joined) => Math.min(sizes[x.c1]!, sizes[x.c2]!);
+  const byBroker = new Map<number, Joined[]>();
+  for (const j of joinedByOne(input, sizes)) byBroker.set(j.broker, [...(byBroker.get(j.broker) ?? []), j]);
+  const groups = [...byBroker.values()].map((list) =>
+    list.sort((x, y) => smaller(y) - smaller(x) || x.c1 - y.c1 || x.c2 - y.c2),
+  );
+  groups.sort((x, y) => y.length - x.length || smaller(y[0]!) - smaller(x[0]!) || x[0]!.broker - y[0]!.broker);
+  const about = (c: number) => input.graph.getNodeAttributes(p.ids[leader.get(c)!]!);
+  return groups.slice(0, GAPS_PER_KIND).map((list) => {
+    const b = input.graph.getNodeAttributes(p.ids[list[0]!.broker]!);
+    const shown = list.slice(0, 5);
+    const named = [...new Set(shown.flatMap((j) => [j.c1, j.c2]))].sort((x, y) => x - y);
+    const pairsZh = shown.map((j) => `${j.c1}–${j.c2}(${j.e.ties}条联系)`).join('、');
+    const pairsEn = shown.map((j) => `${j.c1}–${j.c2} (${j.e.ties} ${j.e.ties === 1 ? 'tie' : 'ties'})`).join(', ');
+    const moreZh = list.length > shown.length ? `等${list.length}对` : '';
+    const moreEn = list.length > shown.length ? ` and ${list.length - shown.length} more` : '';
+    const legendZh = named.map((c) => `社群${c}:${sizes[c]}个节点,以「${about(c).name_zh}」为首`).join(';');
+    const legendEn = named.map((c) => `${c}: ${sizes[c]} nodes around ${about(c).name_en}`).join('; ');
     return gap(
       input,
       'communities_joined_by_one_broker',
-      broker,
+      list[0]!.broker,
       [
-        `社群${c1}(${sizes[c1]}个节点,以「${l1.name_zh}」为首)与社群${c2}(${sizes[c2]}个节点,以「${l2.name_zh}」为首)之间的${tiesZh}「${b.name_zh}」。`,
-        `Communities ${c1} (${sizes[c1]} nodes, led by ${l1.name_en}) and ${c2} (${sizes[c2]} nodes, led by ${l2.name_en}) are joined only through ${b.name_en}: ${tiesEn}.`,
+        `社群${pairsZh}${moreZh}之间的联系全部经过「${b.name_zh}」。${legendZh}。`,
+        `Every tie between communities ${pairsEn}${moreEn} touches ${b.name_en}. ${legendEn}.`,
       ],
-      e.ends,
+      list.flatMap((j) => j.e.ends),
     );
   });
 }
