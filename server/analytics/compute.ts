@@ -62,150 +62,47 @@ const COMMUNITY_TOP = 5;
 
 type Values = Record<string, Float64Array>;
 
+type Row = [id: string, zh: string, en: string, kind: MetricInfo['kind'], method: string, description: string];
+
+/** The metrics, as computed exactly; metricInfos marks the sampled ones. */
+// One row per metric reads as a table.
+// prettier-ignore
+const METRICS: Row[] = [
+  ['degree', '度', 'Degree', 'count', 'count of relations', 'Number of relations touching the node (parallel relations each count).'],
+  ['in_degree', '入度', 'In-degree', 'count', 'count of relations', 'Relations pointing to the node; a collaboration (no direction) counts in both directions.'],
+  ['out_degree', '出度', 'Out-degree', 'count', 'count of relations', 'Relations leaving the node; a collaboration (no direction) counts in both directions.'],
+  ['betweenness', '中介中心性', 'Betweenness', 'score', 'Brandes, exact', 'Share of the shortest paths between other pairs of nodes that pass through the node (0–1).'],
+  ['harmonic', '调和中心性', 'Harmonic centrality', 'score', 'BFS from every node, exact', 'Mean of 1/distance from the node to every other node (0 when unreachable); high means close to everyone.'],
+  ['pagerank', 'PageRank', 'PageRank', 'score', 'power iteration, damping 0.85, to 1e-10', 'Share of time a random walker on the ties spends at the node (sums to 1).'],
+  ['eigenvector', '特征向量中心性', 'Eigenvector centrality', 'score', 'power iteration on A+I per component, to 1e-9; scaled by λ_c/λ_max', 'Tied to nodes that are themselves central; 1 at the centre of the most connected component.'],
+  ['kcore', 'k-核', 'k-core', 'count', 'Batagelj–Zaversnik, exact', 'The largest k such that the node belongs to a group in which everyone has at least k ties.'],
+  ['clustering', '聚类系数', 'Clustering coefficient', 'score', 'triangle count, exact', 'Share of pairs of the node’s neighbours that are tied to each other (0–1).'],
+  ['community', '社群', 'Community', 'category', 'Louvain (seeded), resolution 1', 'The group of densely tied nodes the node belongs to (0 = the largest).'],
+  ['broker_coordinator', '协调者', 'Coordinator', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b, a and b not tied, all three in the node’s sector.'],
+  ['broker_gatekeeper', '守门人', 'Gatekeeper', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b, a not tied to b, from another sector into the node’s own.'],
+  ['broker_representative', '代表者', 'Representative', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b, a not tied to b, from the node’s sector out to another.'],
+  ['broker_itinerant', '顾问', 'Itinerant (consultant)', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b, a not tied to b, a and b in one sector, the node in another.'],
+  ['broker_liaison', '联络者', 'Liaison', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b, a not tied to b, all three in different sectors.'],
+  ['broker_total', '经纪总数', 'Brokerage (all roles)', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b between actors with no tie a→b, in any role.'],
+];
+
 function metricInfos(exact: boolean, sources: number): MetricInfo[] {
-  const brandes = exact ? 'Brandes, exact' : `Brandes, sampled from ${sources} sources (seeded), scaled by n/k`;
-  const harmonic = exact ? 'BFS from every node, exact' : `BFS from ${sources} sampled pivots (seeded), mean of 1/d`;
-  const info = (
-    id: string,
-    name_zh: string,
-    name_en: string,
-    kind: MetricInfo['kind'],
-    method: string,
-    description: string,
-    isExact = true,
-  ): MetricInfo => ({ id, name_zh, name_en, description, kind, exact: isExact, method });
-  return [
-    info(
-      'degree',
-      '度',
-      'Degree',
-      'count',
-      'count of relations',
-      'Number of relations touching the node (parallel relations each count).',
-    ),
-    info(
-      'in_degree',
-      '入度',
-      'In-degree',
-      'count',
-      'count of relations',
-      'Relations pointing to the node; a collaboration (no direction) counts in both directions.',
-    ),
-    info(
-      'out_degree',
-      '出度',
-      'Out-degree',
-      'count',
-      'count of relations',
-      'Relations leaving the node; a collaboration (no direction) counts in both directions.',
-    ),
-    info(
-      'betweenness',
-      '中介中心性',
-      'Betweenness',
-      'score',
-      brandes,
-      'Share of the shortest paths between other pairs of nodes that pass through the node (0–1).',
-      exact,
-    ),
-    info(
-      'harmonic',
-      '调和中心性',
-      'Harmonic centrality',
-      'score',
-      harmonic,
-      'Mean of 1/distance from the node to every other node (0 when unreachable); high means close to everyone.',
-      exact,
-    ),
-    info(
-      'pagerank',
-      'PageRank',
-      'PageRank',
-      'score',
-      'power iteration, damping 0.85, to 1e-10',
-      'Share of time a random walker on the ties spends at the node (sums to 1).',
-    ),
-    info(
-      'eigenvector',
-      '特征向量中心性',
-      'Eigenvector centrality',
-      'score',
-      'power iteration on A+I per component, to 1e-9; scaled by λ_c/λ_max',
-      'Tied to nodes that are themselves central; 1 at the centre of the most connected component.',
-    ),
-    info(
-      'kcore',
-      'k-核',
-      'k-core',
-      'count',
-      'Batagelj–Zaversnik, exact',
-      'The largest k such that the node belongs to a group in which everyone has at least k ties.',
-    ),
-    info(
-      'clustering',
-      '聚类系数',
-      'Clustering coefficient',
-      'score',
-      'triangle count, exact',
-      'Share of pairs of the node’s neighbours that are tied to each other (0–1).',
-    ),
-    info(
-      'community',
-      '社群',
-      'Community',
-      'category',
-      'Louvain (seeded), resolution 1',
-      'The group of densely tied nodes the node belongs to (0 = the largest).',
-    ),
-    info(
-      'broker_coordinator',
-      '协调者',
-      'Coordinator',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b, a and b not tied, all three in the node’s sector.',
-    ),
-    info(
-      'broker_gatekeeper',
-      '守门人',
-      'Gatekeeper',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b, a not tied to b, from another sector into the node’s own.',
-    ),
-    info(
-      'broker_representative',
-      '代表者',
-      'Representative',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b, a not tied to b, from the node’s sector out to another.',
-    ),
-    info(
-      'broker_itinerant',
-      '顾问',
-      'Itinerant (consultant)',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b, a not tied to b, a and b in one sector, the node in another.',
-    ),
-    info(
-      'broker_liaison',
-      '联络者',
-      'Liaison',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b, a not tied to b, all three in different sectors.',
-    ),
-    info(
-      'broker_total',
-      '经纪总数',
-      'Brokerage (all roles)',
-      'count',
-      'Gould–Fernandez, exact',
-      'Two-paths a→node→b between actors with no tie a→b, in any role.',
-    ),
-  ];
+  const sampled: Record<string, string> = {
+    betweenness: `Brandes, sampled from ${sources} sources (seeded), scaled by n/k`,
+    harmonic: `BFS from ${sources} sampled pivots (seeded), mean of 1/d`,
+  };
+  return METRICS.map(([id, name_zh, name_en, kind, method, description]) => {
+    const approximate = !exact && sampled[id] !== undefined;
+    return {
+      id,
+      name_zh,
+      name_en,
+      description,
+      kind,
+      exact: !approximate,
+      method: approximate ? sampled[id]! : method,
+    };
+  });
 }
 
 function communityInfos(graph: AnalyticsGraph, p: Projection, c: Communities, degree: Float64Array): CommunityInfo[] {
