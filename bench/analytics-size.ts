@@ -39,7 +39,7 @@ function full(nodes: number): void {
   let current = '';
   let since = performance.now();
   const started = since;
-  computeAnalytics(graph, {
+  const result = computeAnalytics(graph, {
     onProgress: (phase) => {
       const now = process.memoryUsage();
       peak = Math.max(peak, now.rss);
@@ -58,6 +58,12 @@ function full(nodes: number): void {
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(', ');
   console.log(`full  n=${graph.order} relations=${graph.size}: ${total} s (${detail})`);
+  for (const m of result.metrics.filter((x) => ['betweenness', 'pagerank', 'eigenvector'].includes(x.id)))
+    console.log(`  ${m.id}: ${m.method}`);
+  const kinds = result.gaps.map((g) => g.kind);
+  console.log(
+    `  ${result.communities.length} communities, modularity ${result.modularity.toFixed(3)}; gaps: ${kinds.join(' ')}`,
+  );
   const base = before.heapUsed + before.arrayBuffers;
   console.log(`  heap with the graph ${mb(base)} MB, peak ${mb(heap)} MB; rss ${mb(before.rss)} → peak ${mb(peak)} MB`);
 }

@@ -72,6 +72,7 @@ describe('computeAnalytics', () => {
     expect(betweenness.method).toContain('sampled from 3 sources');
     expect(r.metrics.find((m) => m.id === 'harmonic')!.exact).toBe(false);
     expect(r.metrics.find((m) => m.id === 'pagerank')!.exact).toBe(true);
+    expect(r.metrics.find((m) => m.id === 'pagerank')!.method).toMatch(/converged in \d+ iterations/);
     // Deterministic for a seed.
     expect(computeAnalytics(graph(), { exactLimit: 4, samples: 3, seed: 9 }).values).toEqual(r.values);
   });

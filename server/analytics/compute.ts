@@ -5,7 +5,7 @@ import { BROKERAGE_ROLES } from '../../domain/api-types.ts';
 import { brokerageCounts, brokerageReport } from './brokerage.ts';
 import { findGaps } from './gaps.ts';
 import type { AnalyticsGraph, Progress } from './graph.ts';
-import type { Communities, Projection } from './metrics.ts';
+import type { Communities, Iterated, Projection } from './metrics.ts';
 import {
   clustering,
   communities,
@@ -86,12 +86,20 @@ const METRICS: Row[] = [
   ['broker_total', '经纪总数', 'Brokerage (all roles)', 'count', 'Gould–Fernandez, exact', 'Two-paths a→node→b between actors with no tie a→b, in any role.'],
 ];
 
-function metricInfos(exact: boolean, sources: number): MetricInfo[] {
+/** Metric infos; the iterative ones say how many iterations they took, or that they stopped short. */
+function metricInfos(exact: boolean, sources: number, iterated: Record<string, Iterated>): MetricInfo[] {
   const sampled: Record<string, string> = {
     betweenness: `Brandes, sampled from ${sources} sources (seeded), scaled by n/k`,
     harmonic: `BFS from ${sources} sampled pivots (seeded), mean of 1/d`,
   };
   return METRICS.map(([id, name_zh, name_en, kind, method, description]) => {
+    const run = iterated[id];
+    if (run) {
+      const how = run.converged
+        ? `converged in ${run.iterations} iterations`
+        : `stopped at ${run.iterations} iterations`;
+      return { id, name_zh, name_en, description, kind, exact: run.converged, method: `${method} (${how})` };
+    }
     const approximate = !exact && sampled[id] !== undefined;
     return {
       id,
@@ -138,8 +146,10 @@ export function computeAnalytics(graph: AnalyticsGraph, options: AnalyticsOption
   const values: Values = { degree: d.degree, in_degree: d.inDegree, out_degree: d.outDegree };
   values.betweenness = paths.betweenness;
   values.harmonic = paths.harmonic;
-  values.pagerank = phase(progress, 'pagerank', () => pagerank(p));
-  values.eigenvector = phase(progress, 'eigenvector', () => eigenvector(p));
+  const rank = phase(progress, 'pagerank', () => pagerank(p));
+  const eigen = phase(progress, 'eigenvector', () => eigenvector(p));
+  values.pagerank = rank.values;
+  values.eigenvector = eigen.values;
   values.kcore = phase(progress, 'kcore', () => coreNumbers(p));
   values.clustering = phase(progress, 'clustering', () => clustering(p));
   const c = phase(progress, 'communities', () => communities(p, seed));
@@ -155,7 +165,7 @@ export function computeAnalytics(graph: AnalyticsGraph, options: AnalyticsOption
   values.broker_total = total;
   const gapInput = { graph, p, sectors: assignment, community: c.community, degree: d.degree };
   const gaps = phase(progress, 'gaps', () => findGaps(gapInput, c.sizes));
-  const metrics = metricInfos(exact, paths.sources);
+  const metrics = metricInfos(exact, paths.sources, { pagerank: rank, eigenvector: eigen });
   return {
     metrics,
     ids: p.ids,

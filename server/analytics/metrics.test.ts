@@ -123,10 +123,10 @@ describe('betweenness and harmonic centrality (exact)', () => {
 
 describe('PageRank', () => {
   it('star and path (solved by hand, damping 0.85)', () => {
-    const s = byId(star(), pagerank(projectGraph(star())));
+    const s = byId(star(), pagerank(projectGraph(star())).values);
     expect(s.c).toBeCloseTo(0.132 / 0.2775, 6);
     expect(s.l1).toBeCloseTo(0.03 + (0.85 * (0.132 / 0.2775)) / 4, 6);
-    const p = byId(path(), pagerank(projectGraph(path())));
+    const p = byId(path(), pagerank(projectGraph(path())).values);
     expect(p.b).toBeCloseTo(0.069375 / 0.21375, 6);
     expect(p.a! + p.b! + p.c! + p.d!).toBeCloseTo(1, 9);
   });
@@ -134,23 +134,29 @@ describe('PageRank', () => {
 
 describe('eigenvector centrality', () => {
   it('star: centre 1, leaves 1/√4', () => {
-    const e = byId(star(), eigenvector(projectGraph(star())));
+    const e = byId(star(), eigenvector(projectGraph(star())).values);
     expect(e.c).toBeCloseTo(1, 6);
     expect(e.l1).toBeCloseTo(0.5, 6);
   });
   it('path: (1/φ, 1, 1, 1/φ)', () => {
-    const e = byId(path(), eigenvector(projectGraph(path())));
+    const e = byId(path(), eigenvector(projectGraph(path())).values);
     expect(e.b).toBeCloseTo(1, 6);
     expect(e.a).toBeCloseTo(2 / (1 + Math.sqrt(5)), 6);
   });
   it('disconnected: each component scaled by its eigenvalue relative to the largest; isolated 0', () => {
     // A star (λ = 2) and a separate pair (λ = 1) and an isolated node.
     const graph = graphOf(['c-l1', 'c-l2', 'c-l3', 'c-l4', 'x-y'], 'SUPPORTS', ['z']);
-    const e = byId(graph, eigenvector(projectGraph(graph)));
+    const e = byId(graph, eigenvector(projectGraph(graph)).values);
     expect(e.c).toBeCloseTo(1, 6);
     expect(e.x).toBeCloseTo(0.5, 6);
     expect(e.y).toBeCloseTo(0.5, 6);
     expect(e.z).toBe(0);
+  });
+  it('says whether the iteration met its tolerance', () => {
+    const p = projectGraph(star());
+    expect(eigenvector(p).converged).toBe(true);
+    expect(eigenvector(p, 1e-9, 1)).toMatchObject({ iterations: 1, converged: false });
+    expect(pagerank(p, 0.85, 1e-10, 2)).toMatchObject({ iterations: 2, converged: false });
   });
 });
 

@@ -208,11 +208,18 @@ export function pathMeasures(p: Projection, samples: number, seed: number, tick:
 }
 
 /** PageRank on the projection (damping 0.85); isolated nodes spread their rank evenly. */
-export function pagerank(p: Projection, damping = 0.85, tolerance = 1e-10, maxIterations = 500): Float64Array {
+/** An iterative result: how many iterations it took and whether it met its tolerance (else it stopped at the cap). */
+export interface Iterated {
+  values: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+export function pagerank(p: Projection, damping = 0.85, tolerance = 1e-10, maxIterations = 500): Iterated {
   const n = p.n;
   let rank = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
     let dangling = 0;
     for (let v = 0; v < n; v++) if (tieDegree(p, v) === 0) dangling += rank[v]!;
     const base = (1 - damping) / n + (damping * dangling) / n;
@@ -227,9 +234,9 @@ export function pagerank(p: Projection, damping = 0.85, tolerance = 1e-10, maxIt
     let change = 0;
     for (let v = 0; v < n; v++) change += Math.abs(next[v]! - rank[v]!);
     [rank, next] = [next, rank];
-    if (change < tolerance) break;
+    if (change < tolerance) return { values: rank, iterations: iteration, converged: true };
   }
-  return rank;
+  return { values: rank, iterations: maxIterations, converged: n === 0 };
 }
 
 /** Connected components: component number per node, and their sizes. */
@@ -266,13 +273,16 @@ export function components(p: Projection): { component: Int32Array; sizes: numbe
  * to a maximum of λ_c / λ_max, its leading eigenvalue relative to the largest one: the main
  * component's centre scores 1, a small component's centre ranks below it, an isolated node is 0.
  */
-export function eigenvector(p: Projection, tolerance = 1e-9, maxIterations = 1000): Float64Array {
+export function eigenvector(p: Projection, tolerance = 1e-9, maxIterations = 1000): Iterated {
   const { component, sizes } = components(p);
   const c = sizes.length;
   let x = new Float64Array(p.n).fill(1);
   let y = new Float64Array(p.n);
   const norm = new Float64Array(c);
-  for (let iteration = 0; iteration < maxIterations; iteration++) {
+  let iterations = 0;
+  let converged = p.n === 0;
+  while (!converged && iterations < maxIterations) {
+    iterations += 1;
     norm.fill(0);
     for (let v = 0; v < p.n; v++) {
       let sum = x[v]!;
@@ -286,9 +296,9 @@ export function eigenvector(p: Projection, tolerance = 1e-9, maxIterations = 100
       change = Math.max(change, Math.abs(y[v]! - x[v]!));
     }
     [x, y] = [y, x];
-    if (change < tolerance) break;
+    converged = change < tolerance;
   }
-  return scaleByEigenvalue(p, x, component, c);
+  return { values: scaleByEigenvalue(p, x, component, c), iterations, converged };
 }
 
 function scaleByEigenvalue(p: Projection, x: Float64Array, component: Int32Array, c: number): Float64Array {
