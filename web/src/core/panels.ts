@@ -58,6 +58,9 @@ export class PanelHost<S extends HostState> {
         previous.element.hidden = true;
         previous.hidden?.();
       }
+      // A render still waiting (a slow fetch, a poll, a retry) must not show it again.
+      this.generation++;
+      if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     }
     this.active = spec ? { name: spec.name, key } : undefined;
     if (spec) void this.render(spec, state);
