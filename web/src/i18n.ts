@@ -116,6 +116,29 @@ const STRINGS = {
   countExact: { zh: '{n}', en: '{n}' },
   countMoreThan: { zh: '{n} 余', en: 'more than {n}' },
   countAbout: { zh: '约 {n}', en: 'about {n}' },
+  // Metrics (features/metrics)
+  metrics: { zh: '指标', en: 'Metrics' },
+  metricsAsking: { zh: '正在读取网络指标…', en: 'Reading the network metrics…' },
+  metricsProgress: {
+    zh: '服务器正在计算网络指标:{phase},已完成 {done} / {total}',
+    en: 'The server is computing the network metrics: {phase}, {done} of {total} done',
+  },
+  metricsSummary: {
+    zh: '{nodes} 个节点 · {relations} 条关系 · 计算用时 {seconds} 秒',
+    en: '{nodes} nodes · {relations} relations · computed in {seconds} s',
+  },
+  metricsSizeBy: { zh: '节点大小', en: 'Size by' },
+  metricsColorBy: { zh: '节点颜色', en: 'Colour by' },
+  metricsSizeDefault: { zh: '关系数(默认)', en: 'Relations (default)' },
+  metricsColorDefault: { zh: '类型(默认)', en: 'Type (default)' },
+  metricsCommunities: { zh: '{n} 个社区(按规模)', en: '{n} communities, largest first' },
+  metricsOtherCommunities: { zh: '另有 {n} 个较小的社区(灰色)', en: '… and {n} smaller ones (grey)' },
+  metricsSectors: { zh: '部门混合', en: 'Sector mixing' },
+  metricsCrossShare: { zh: '跨部门关系占比', en: 'Cross-sector share' },
+  metricsAssortativity: { zh: '同配性', en: 'Assortativity' },
+  metricsRanking: { zh: '节点排名', en: 'Ranking' },
+  metricsRows: { zh: '显示前 {shown} / {total} 个节点', en: 'Showing {shown} of {total} nodes' },
+  metricsFailed: { zh: '未能读取网络指标:{message}', en: 'Could not read the network metrics: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -7,7 +7,7 @@ import { composeCodec, type Slice, type ViewDomain } from '../core/codec.ts';
 import { coreSlice } from '../core/state.ts';
 import { appSlices, type AppState } from './slices.ts';
 
-const PANELS = new Set(['details', 'source', 'paths', 'table']);
+const PANELS = new Set(['details', 'source', 'paths', 'table', 'metrics']);
 const slices = (): Slice<AppState>[] => [coreSlice<AppState>(() => PANELS), ...appSlices()];
 const codecFor = (fallbackLang: 'zh' | 'en') => composeCodec(slices(), { fallbackLang });
 
@@ -43,6 +43,11 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   pathTo: fc.option(id, { nil: undefined }),
   // Order matters for expansions: kept as given.
   expanded: fc.uniqueArray(id, { maxLength: 4 }),
+  sizeBy: fc.option(fc.constantFrom('degree', 'betweenness', 'pagerank', 'broker_liaison'), { nil: undefined }),
+  colorBy: fc.option(fc.constantFrom('community', 'betweenness', 'closeness'), { nil: undefined }),
+  metricsSort: fc.option(fc.constantFrom('name', '-name', 'type', '-betweenness', 'degree', '-community'), {
+    nil: undefined,
+  }),
 };
 
 const view: fc.Arbitrary<AppState> = fc.record(keyArbitraries);
@@ -142,6 +147,24 @@ describe('the composed link', () => {
       limit: undefined,
       hiddenYears: [2024],
       expanded: ['a'],
+    });
+  });
+
+  it('reads the metrics parameters (size, colour, table order); malformed ones are dropped', () => {
+    const codec = codecFor('en');
+    const v = codec.parse('panel=metrics&size=betweenness&color=community&msort=-pagerank');
+    expect(v).toMatchObject({
+      panel: 'metrics',
+      sizeBy: 'betweenness',
+      colorBy: 'community',
+      metricsSort: '-pagerank',
+    });
+    expect(codec.serialize(v)).toBe('panel=metrics&lang=en&size=betweenness&color=community&msort=-pagerank');
+    expect(codec.parse(codec.serialize(v))).toEqual(v);
+    expect(codec.parse('size=<b>&color=Community&msort=--x')).toMatchObject({
+      sizeBy: undefined,
+      colorBy: undefined,
+      metricsSort: undefined,
     });
   });
 

@@ -9,6 +9,7 @@ import { expandSlice, type ExpandState } from './expand/slice.ts';
 import { fieldsYearsSlice, type FieldsYearsState } from './fields-years/slice.ts';
 import { filtersSlice, type FiltersState } from './filters/slice.ts';
 import { languageSlice } from './language/slice.ts';
+import { metricsSlice, type MetricsState } from './metrics/slice.ts';
 import { pathsSlice, type PathsState } from './paths/slice.ts';
 import { selectionSlice, type SelectionState } from './selection/slice.ts';
 import { sourceSlice, type SourceState } from './source/slice.ts';
@@ -23,6 +24,7 @@ export type AppState = CoreState &
   FieldsYearsState &
   SourceState &
   PathsState &
+  MetricsState &
   ExpandState;
 
 /** Every feature slice of the app (features without view state have none). */
@@ -38,5 +40,6 @@ export function appSlices(): Slice<AppState>[] {
     detailsSlice(),
     sourceSlice(),
     pathsSlice(),
+    metricsSlice(),
   ];
 }
