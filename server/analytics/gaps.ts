@@ -195,20 +195,43 @@ function partsOf(input: GapInput, v: number): number[] {
   return [...seen];
 }
 
+function hasRecipient(input: GapInput, parts: number[]): boolean {
+  return parts.some(
+    (q) =>
+      related(input, input.p.ids[q]!, 'out', GIVES_TO).length > 0 ||
+      related(input, input.p.ids[q]!, 'in', RECEIVES).length > 0,
+  );
+}
+
+/** The programmes a programme is PART_OF, transitively. */
+function parentProgrammes(input: GapInput, v: number): number[] {
+  const seen = new Set([v]);
+  const stack = [v];
+  while (stack.length > 0) {
+    for (const parent of related(input, input.p.ids[stack.pop()!]!, 'out', ['PART_OF'])) {
+      if (!seen.has(parent) && input.graph.getNodeAttribute(input.p.ids[parent]!, 'type') === 'Programme') {
+        seen.add(parent);
+        stack.push(parent);
+      }
+    }
+  }
+  seen.delete(v);
+  return [...seen];
+}
+
 /**
  * A programme with no recorded recipient: neither it nor any of its parts (an honour list or a
  * sub-programme PART_OF it) supports, funds, attracts or invests in anything, and nothing is
  * AWARDED it or TAKES_PART_IN it. Issuing, implementing and building it make a maker, not a recipient.
+ * A part of a programme that has recipients is not listed: the plan's beneficiaries are recorded,
+ * if not per measure.
  */
 export function programmeGaps(input: GapInput): Gap[] {
   const found: { v: number; parts: number[]; makers: number[] }[] = [];
   for (const programme of nodesOfType(input, 'Programme')) {
     const parts = partsOf(input, programme);
-    const recipients = parts.flatMap((q) => [
-      ...related(input, input.p.ids[q]!, 'out', GIVES_TO),
-      ...related(input, input.p.ids[q]!, 'in', RECEIVES),
-    ]);
-    if (recipients.length > 0) continue;
+    if (hasRecipient(input, parts)) continue;
+    if (parentProgrammes(input, programme).some((q) => hasRecipient(input, partsOf(input, q)))) continue;
     found.push({ v: programme, parts, makers: related(input, input.p.ids[programme]!, 'in', MAKERS) });
   }
   return uncovered(input, found)
