@@ -59,9 +59,21 @@ async function keepAsking(urls: string[], stop: () => boolean): Promise<Latency>
 
 async function ensureDataset(server: BenchServer, nodes: number): Promise<string> {
   const name = `synthetic-${nodes}`;
-  const listed = (await (await fetch(`${server.url}/api/datasets`)).json()) as { datasets: { name: string }[] };
+  const listed = (await (await get(`${server.url}/api/datasets`)).json()) as { datasets: { name: string }[] };
   if (!listed.datasets.some((d) => d.name === name)) server.seed(['--synthetic', String(nodes)]);
   return name;
+}
+
+/**
+ * fetch, asked again once when the connection itself failed: the bench sits in the seed for
+ * minutes, and a keep-alive socket the server closed meanwhile fails the first request on it.
+ */
+async function get(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -76,7 +88,7 @@ export async function analyticsBenchmark(quick: boolean) {
   try {
     const dataset = await ensureDataset(server, nodes);
     const hits = (await (
-      await fetch(`${server.url}/api/search?dataset=${dataset}&q=${encodeURIComponent('青岛')}&limit=20`)
+      await get(`${server.url}/api/search?dataset=${dataset}&q=${encodeURIComponent('青岛')}&limit=20`)
     ).json()) as SearchHit[];
     const ids = hits.slice(0, 10).map((h) => h.id);
     if (ids.length < 2) throw new Error(`search found ${ids.length} nodes in ${dataset}`);
@@ -91,7 +103,7 @@ export async function analyticsBenchmark(quick: boolean) {
     const started = performance.now();
     const during = keepAsking(urls, () => ready !== undefined);
     while (!ready) {
-      const payload = (await (await fetch(`${server.url}/api/metrics?dataset=${dataset}`)).json()) as MetricsPayload;
+      const payload = (await (await get(`${server.url}/api/metrics?dataset=${dataset}`)).json()) as MetricsPayload;
       peakRssKb = Math.max(peakRssKb, server.rssKb());
       if (payload.status === 'ready') ready = payload;
       else if (phases.at(-1) !== payload.progress.phase) phases.push(payload.progress.phase);
@@ -101,13 +113,13 @@ export async function analyticsBenchmark(quick: boolean) {
     const metricsSeconds = Math.round((performance.now() - started) / 100) / 10;
     const duringComputation = await during;
     const partnersFirst = await timed(() =>
-      fetch(`${server.url}/api/partners/${ids[0]}?dataset=${dataset}`).then((r) => r.json()),
+      get(`${server.url}/api/partners/${ids[0]}?dataset=${dataset}`).then((r) => r.json()),
     );
     const partnersNext = await timed(() =>
-      fetch(`${server.url}/api/partners/${ids[1]}?dataset=${dataset}`).then((r) => r.json()),
+      get(`${server.url}/api/partners/${ids[1]}?dataset=${dataset}`).then((r) => r.json()),
     );
     const through = await timed(() =>
-      fetch(`${server.url}/api/paths/through?dataset=${dataset}&from=${ids[0]}&to=${ids[1]}`).then((r) => r.json()),
+      get(`${server.url}/api/paths/through?dataset=${dataset}&from=${ids[0]}&to=${ids[1]}`).then((r) => r.json()),
     );
     return {
       dataset,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--strict] [--only load|browser|import|partners]`: runs the benchmarks,
+// `npm run bench [-- --quick] [--strict] [--only load|browser|import|partners|analytics]`: runs the benchmarks,
 // writes bench/results/<name>.json and prints a table per benchmark.
 //   load         a bounded load test of the API; ratios compare against a baseline measured in
 //                the same run. Fails the run on errors or on ≥20% memory growth.
@@ -17,6 +17,11 @@
 //                repetitions (bench/partners.ts), and rankPartners' latency on 100k nodes + 500k
 //                relations. Beating Adamic–Adar on ca-grqc in both is reported as pass/miss and
 //                fails the run only with --strict.
+//   analytics    GET /api/metrics on the synthetic 100k dataset (100,000 nodes, 500,000 relations)
+//                while other endpoints keep being asked: time to ready, the server's peak memory,
+//                their latency against the same requests before (baseline, same run), then the
+//                first and later partner answers (bench/analytics.ts). Fails on errors of the other
+//                endpoints. --quick: the 10k dataset, written to analytics-quick.json.
 // --quick shortens them (10 s of load instead of 60, 2 browser runs instead of 5, an import of
 // 10,000 nodes + 50,000 relations written to import-quick.json, so that the committed full
 // figures stay; partners: 2 repetitions, 20,000 AUC samples, 1,000 query nodes, a 5k synthetic
@@ -26,6 +31,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { analyticsBenchmark } from './analytics.ts';
 import { browserBenchmark, LONG_TASK_LIMIT_MS } from './browser.ts';
 import { importBenchmark } from './import.ts';
 import { loadBenchmark } from './load.ts';
@@ -226,7 +232,35 @@ function runPartners(quick: boolean, strict: boolean): boolean {
   return true;
 }
 
-const BENCHMARKS = ['load', 'browser', 'import', 'partners'] as const;
+async function runAnalytics(quick: boolean): Promise<boolean> {
+  const before = provenance(quick);
+  let result;
+  try {
+    result = await analyticsBenchmark(quick);
+  } catch (error) {
+    console.error('analytics benchmark FAILED:', error instanceof Error ? error.message : error);
+    return false;
+  }
+  write(quick ? 'analytics-quick' : 'analytics', { benchmark: 'analytics', ...before, ...result });
+  const { baseline, duringComputation, p95VsBaseline } = result.otherEndpoints;
+  console.table([
+    { run: 'other endpoints before (baseline)', ...baseline },
+    { run: 'other endpoints while computing', ...duringComputation },
+  ]);
+  console.log(
+    `${result.dataset}: ${result.nodes} nodes, ${result.relations} relations — /api/metrics ready in ${result.metrics.seconds} s ` +
+      `(phases ${result.metrics.phases.join(' → ')}); approximations: ${result.metrics.approximations.join('; ') || 'none'}; ` +
+      `server RSS ${result.memory.rssBeforeMiB} → peak ${result.memory.peakRssMiB} MiB; other endpoints p95 ×${p95VsBaseline} ` +
+      `the baseline while computing; partners first ${result.partners.firstMs} ms (loads the graph), next ${result.partners.nextMs} ms; ` +
+      `paths-through ${result.pathsThrough.ms} ms`,
+  );
+  const failed = result.otherEndpoints.duringComputation.errors > 0;
+  if (failed)
+    console.error('analytics benchmark FAILED: other endpoints answered errors while the metrics were computed');
+  return !failed;
+}
+
+const BENCHMARKS = ['load', 'browser', 'import', 'partners', 'analytics'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -247,6 +281,7 @@ async function main(): Promise<void> {
   if (runs('browser')) ok = (await runBrowser(values.quick, values.strict)) && ok;
   if (runs('import')) ok = (await runImportBench(values.quick, values.strict)) && ok;
   if (runs('partners')) ok = runPartners(values.quick, values.strict) && ok;
+  if (runs('analytics')) ok = (await runAnalytics(values.quick)) && ok;
   console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!ok) process.exitCode = 1;
 }

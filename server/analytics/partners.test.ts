@@ -134,3 +134,30 @@ describe('rankPartners', () => {
     expect(rankPartners(graph, 'E', { limit: 10 })).toEqual(first);
   });
 });
+
+describe('rankPartners beyond three steps', () => {
+  // a – b – c – d – e – f, all firms: from a, c and d are scored (two and three steps); e and f
+  // only have a longer path, and follow with score 0, nearest first, their path as the reason.
+  const chain = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const line = buildAnalyticsGraph({
+    nodes: chain.map((id) => node(id, 'Firm')),
+    edges: chain.slice(1).map((id, i) => edge(chain[i]!, 'COLLABORATES_WITH', id)),
+  });
+
+  it('fills the list with the nearest further actors, each with its shortest path', () => {
+    const ranked = rankPartners(line, 'a', { limit: 10 });
+    expect(ranked.map((c) => c.id)).toEqual(['c', 'd', 'e', 'f']);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+    expect(ranked[1]!.score).toBeGreaterThan(0);
+    expect(ranked.slice(2).map((c) => c.score)).toEqual([0, 0]);
+    const far = ranked[3]!.reasons.find((r) => r.kind === 'path')!;
+    expect(far.nodes).toEqual(chain);
+    expect(far.edges).toEqual(chain.slice(1).map((id, i) => `${chain[i]}~COLLABORATES_WITH~${id}`));
+    expect(far.text_en).toContain('5 steps');
+  });
+
+  it('stops at the limit, and never lists a tied actor', () => {
+    expect(rankPartners(line, 'a', { limit: 3 }).map((c) => c.id)).toEqual(['c', 'd', 'e']);
+    expect(rankPartners(line, 'c', { limit: 10 }).map((c) => c.id)).not.toContain('b');
+  });
+});

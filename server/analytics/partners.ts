@@ -120,8 +120,11 @@ function isContextType(type: string): boolean {
 
 /**
  * The actors `id` has no relation with (either direction; never itself), best first, at most
- * `limit`. Only candidates with a positive score — at least a path of length 3 — are listed: a
- * candidate without one would be a guess the reasons could not support.
+ * `limit`. Candidates with a positive score (within three steps) come first; when they are fewer
+ * than `limit` — a peripheral actor, or a wanted type that lives elsewhere in the graph — the
+ * nearest further actors follow with score 0, in breadth-first order, each with its shortest
+ * path as the reason: a planner asking for a university partner of a firm gets the nearest
+ * universities and how they are reached, not an empty list.
  */
 export function rankPartners(graph: AnalyticsGraph, id: string, options: PartnerOptions): PartnerCandidate[] {
   const index = partnerIndex(graph);
@@ -130,7 +133,9 @@ export function rankPartners(graph: AnalyticsGraph, id: string, options: Partner
   const { adj, ws, ids } = index;
   partnerScores(adj, x, ws, PARTNER_SCORE_OPTIONS);
   const chosen = bestCandidates(index, x, options);
-  return chosen.map((y) => {
+  const further =
+    chosen.length < options.limit ? nearestFurther(index, x, chosen, options) : new Map<number, number[]>();
+  const scored = chosen.map((y) => {
     const attributes = graph.getNodeAttributes(ids[y]!);
     return {
       id: ids[y]!,
@@ -141,6 +146,79 @@ export function rankPartners(graph: AnalyticsGraph, id: string, options: Partner
       reasons: explain(graph, index, x, y, options.communities),
     };
   });
+  const rest = [...further].map(([y, path]) => {
+    const attributes = graph.getNodeAttributes(ids[y]!);
+    const nodes = path.map((i) => ids[i]!);
+    const reasons = [
+      pathReason(
+        graph,
+        nodes,
+        path.slice(1).map((b, i) => relationOf(index, path[i]!, b)),
+      ),
+    ];
+    const community = communityReason(ids[x]!, ids[y]!, options.communities);
+    if (community) reasons.push(community);
+    return {
+      id: ids[y]!,
+      type: attributes.type,
+      name_zh: attributes.name_zh,
+      name_en: attributes.name_en,
+      score: 0,
+      reasons,
+    };
+  });
+  return [...scored, ...rest];
+}
+
+/**
+ * Breadth-first from x: the nearest wanted, untied actors not already chosen, up to the limit,
+ * each with the path that reached it (x first). O(n + m) at most, once per query.
+ */
+function nearestFurther(
+  index: PartnerIndex,
+  x: number,
+  chosen: number[],
+  options: PartnerOptions,
+): Map<number, number[]> {
+  const { adj, tied, types, context } = index;
+  const need = options.limit - chosen.length;
+  const taken = new Set(chosen);
+  const parent = new Int32Array(index.ids.length).fill(-1);
+  parent[x] = x;
+  const found = new Map<number, number[]>();
+  const queue = [x];
+  for (let head = 0; head < queue.length && found.size < need; head++) {
+    const a = queue[head]!;
+    for (let i = adj.offsets[a]!; i < adj.offsets[a + 1]!; i++) {
+      const b = adj.targets[i]!;
+      if (parent[b] !== -1) continue;
+      parent[b] = a;
+      queue.push(b);
+      const wanted = options.type !== undefined ? types[b] === options.type : context[b] === 0;
+      if (!wanted || tied[b] === index.query || taken.has(b)) continue;
+      const path = [b];
+      while (path[0] !== x) path.unshift(parent[path[0]!]!);
+      found.set(b, path);
+      if (found.size >= need) break;
+    }
+  }
+  return found;
+}
+
+function communityReason(
+  xId: string,
+  yId: string,
+  communities: ReadonlyMap<string, number> | undefined,
+): PartnerReason | undefined {
+  const cx = communities?.get(xId);
+  if (cx === undefined || cx !== communities?.get(yId)) return undefined;
+  return {
+    kind: 'community',
+    text_zh: `同属社区 ${cx}(Louvain 社区划分)`,
+    text_en: `Same community (${cx}) in the Louvain partition`,
+    nodes: [xId, yId],
+    edges: [],
+  };
 }
 
 interface Named {
@@ -246,16 +324,8 @@ function explain(
         path.relations,
       ),
     );
-  const cx = communities?.get(xId);
-  if (cx !== undefined && cx === communities?.get(yId)) {
-    reasons.push({
-      kind: 'community',
-      text_zh: `同属社区 ${cx}(Louvain 社区划分)`,
-      text_en: `Same community (${cx}) in the Louvain partition`,
-      nodes: [xId, yId],
-      edges: [],
-    });
-  }
+  const community = communityReason(xId, yId, communities);
+  if (community) reasons.push(community);
   return reasons;
 }
 
