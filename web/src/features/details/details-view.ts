@@ -17,6 +17,16 @@ const HIDDEN_PROPERTIES = new Set([
   'sector',
 ]);
 
+/** A button another feature adds to the node's tools (e.g. "Find partners"). */
+export interface NodeAction {
+  /** Its button's `data-action`. */
+  readonly id: string;
+  label(lang: Lang): string;
+  /** Whether the node gets the button (all nodes when absent). */
+  applies?(node: { id: string; type: string }): boolean;
+  run(node: { id: string; type: string }): void;
+}
+
 export interface DetailsHandlers {
   onSelectNode: (id: string) => void;
   onClose: () => void;
@@ -26,6 +36,8 @@ export interface DetailsHandlers {
   onPathsFrom: (id: string) => void;
   /** Loads the node's neighbours from the server into the view. */
   onExpand: (id: string) => void;
+  /** The buttons other features added, in the order they were added. */
+  actions: readonly NodeAction[];
 }
 
 function evidenceBlock(
@@ -43,6 +55,16 @@ function evidenceBlock(
       h('footer', {}, `${t(lang, 'source')}: ${e.source} `, open),
     );
   });
+}
+
+function actionButtons(node: { id: string; type: string }, lang: Lang, actions: readonly NodeAction[]): HTMLElement[] {
+  return actions
+    .filter((action) => action.applies?.(node) ?? true)
+    .map((action) => {
+      const b = h('button', { type: 'button', class: 'node-action', 'data-action': action.id }, action.label(lang));
+      b.addEventListener('click', () => action.run(node));
+      return b;
+    });
 }
 
 function formatValue(value: unknown): string {
@@ -92,6 +114,7 @@ export function renderDetails(
     expandButton,
     hideButton,
     pathsButton,
+    ...actionButtons(node, lang, handlers.actions),
   );
 
   const description = lang === 'zh' ? node.description_zh : node.description_en;

@@ -1,6 +1,8 @@
 // The details panel of the selected node: bilingual names, type, properties, relations grouped
 // by type (each one selects its neighbour), evidence with a link to the source, and the node's
-// actions (depth of the highlight, paths from here, expand, hide). Owns the 'details' panel.
+// actions (depth of the highlight, paths from here, expand, hide, and those other features add
+// with the "add node action" command). Owns the 'details' panel.
+import { defineCommand } from '../../core/commands.ts';
 import { h } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
@@ -10,8 +12,13 @@ import type { PathsState } from '../paths/slice.ts';
 import type { SelectionState } from '../selection/slice.ts';
 import { selectNode } from '../selection/selection.ts';
 import type { SourceState } from '../source/slice.ts';
-import { renderDetails } from './details-view.ts';
+import { renderDetails, type NodeAction } from './details-view.ts';
 import { detailsSlice } from './slice.ts';
+
+export type { NodeAction } from './details-view.ts';
+
+/** Adds a button to the node's tools in the details panel (details must be mounted first). */
+export const addNodeAction = defineCommand<[action: NodeAction]>('add node action');
 
 type State = CoreState & SelectionState & SourceState & PathsState & FiltersState;
 
@@ -23,6 +30,8 @@ export function detailsFeature<S extends State>(): Feature<S> {
     mount({ store, source, model, panels, commands }) {
       const element = h('aside', { id: 'details', class: 'panel details', 'aria-live': 'polite' });
       const update = (patch: (s: S) => Partial<S>) => store.update(patch, 'push');
+      const actions: NodeAction[] = [];
+      commands.handle(addNodeAction, (action) => void actions.push(action));
       panels.register({
         name: 'details',
         element,
@@ -45,6 +54,7 @@ export function detailsFeature<S extends State>(): Feature<S> {
             onDepth: (depth) => update(() => ({ depth }) as Partial<S>),
             onPathsFrom: (id) => update(() => ({ panel: 'paths', pathFrom: id, pathTo: undefined }) as Partial<S>),
             onExpand: (id) => void commands.run(expandNode, id),
+            actions,
           });
         },
       });
