@@ -31,6 +31,18 @@ export interface ExplorerAutomation {
   layoutRunning(): boolean;
   /** Whether positions came from the browser's store instead of a new layout. */
   positionsRestored(): boolean;
+  /** The chosen brokerage role's top actors highlighted now (brokers panel). */
+  brokerActors(): string[];
+  /** The chosen gap's nodes highlighted now (gaps panel). */
+  gapNodes(): string[];
+  /** The candidates listed now (partners panel), best first. */
+  partnerCandidates(): string[];
+  /** What the chosen candidate's reasons draw, and what of them the view lacks. */
+  partnerDrawing(): { nodes: string[]; edges: string[]; missingNodes: string[]; missingEdges: string[] } | undefined;
+  /** The actors listed below the paths as lying on most of them. */
+  pathsThrough(): string[];
+  /** The actor below the paths whose paths are highlighted (hovered or pinned). */
+  pathsThroughHighlighted(): string | undefined;
 }
 
 declare global {

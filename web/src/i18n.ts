@@ -139,6 +139,48 @@ const STRINGS = {
   metricsRanking: { zh: '节点排名', en: 'Ranking' },
   metricsRows: { zh: '显示前 {shown} / {total} 个节点', en: 'Showing {shown} of {total} nodes' },
   metricsFailed: { zh: '未能读取网络指标:{message}', en: 'Could not read the network metrics: {message}' },
+  // Brokers, gaps, partners, actors on the paths (features/brokers, gaps, partners, paths)
+  metricsComputing: {
+    zh: '服务器正在计算网络指标({phase},{percent}%)…',
+    en: 'The server is computing the network metrics ({phase}, {percent}%)…',
+  },
+  analysis: { zh: '分析', en: 'Analysis' },
+  brokers: { zh: '中介', en: 'Brokers' },
+  brokersIntro: {
+    zh: '谁在各部门(政府、学界、产业、中介)之间牵线:Gould–Fernandez 五种中介角色。选择一种角色,在图上突出其前列节点。',
+    en: 'Who links the sectors (government, academia, industry, intermediaries): the five Gould–Fernandez brokerage roles. Choose one to highlight its top actors.',
+  },
+  brokersNone: { zh: '没有节点担任这一角色', en: 'No actor plays this role' },
+  brokerCount: { zh: '中介配对 {n}', en: 'pairs brokered: {n}' },
+  gaps: { zh: '缺口', en: 'Gaps' },
+  gapsIntro: {
+    zh: '供规划参考:网络中缺少的联系。选择一项,在图上突出相关节点。',
+    en: 'For planners: ties the network lacks. Choose one to highlight its nodes.',
+  },
+  gapsNone: { zh: '没有发现缺口', en: 'No gaps found' },
+  gapFieldWithoutCrossSectorTie: { zh: '没有跨部门联系的领域', en: 'Fields without a cross-sector tie' },
+  gapParkWithoutAcademicPartner: { zh: '没有学术伙伴的园区', en: 'Parks without an academic partner' },
+  gapProgrammeWithoutRecipient: { zh: '没有承接对象的计划', en: 'Programmes without a recipient' },
+  gapCommunitiesJoinedByOneBroker: { zh: '仅靠一个中介相连的社群', en: 'Communities joined by a single broker' },
+  gapOpenSubject: { zh: '查看“{name}”的详情', en: 'Open the details of {name}' },
+  findPartners: { zh: '寻找合作伙伴', en: 'Find partners' },
+  partnersFor: { zh: '与“{name}”尚无联系的潜在伙伴', en: 'Actors that {name} has no tie with yet' },
+  partnerType: { zh: '类型', en: 'Type' },
+  partnerAnyType: { zh: '任意类型', en: 'Any type' },
+  partnersNone: { zh: '没有候选', en: 'No candidates' },
+  partnersMethod: { zh: '排序方法:{method}', en: 'Ranked by: {method}' },
+  partnerOpen: { zh: '查看详情', en: 'Open its details' },
+  partnerMissing: {
+    zh: '理由涉及的 {n} 个节点不在当前视图中(未显示)',
+    en: '{n} of the nodes these reasons name are not in the view (not drawn)',
+  },
+  pathsThrough: { zh: '多数路径经过的节点', en: 'Actors on most of the paths' },
+  pathsThroughHint: {
+    zh: '占 {paths} 条最短路径的比例;悬停或点击以突出经过它的路径',
+    en: 'Share of the {paths} shortest paths; hover or click to highlight the paths through it',
+  },
+  pathsThroughNone: { zh: '最短路径不经过其他节点', en: 'The shortest paths pass through no other actor' },
+  pathsThroughFailed: { zh: '暂时无法计算', en: 'Not available just now' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -3,6 +3,8 @@
 // state, its slice in slices.ts, which a unit test checks against this list).
 export type { AppState } from './slices.ts';
 import type { Feature } from '../core/feature.ts';
+import { analysisMenuFeature } from './analysis-menu/analysis-menu.ts';
+import { brokersFeature } from './brokers/brokers.ts';
 import { cameraFeature } from './camera/camera.ts';
 import { datasetsFeature } from './datasets/datasets.ts';
 import { detailsFeature } from './details/details.ts';
@@ -11,8 +13,10 @@ import { exportFeature } from './export/export.ts';
 import { importFeature } from './import/import.ts';
 import { fieldsYearsFeature } from './fields-years/fields-years.ts';
 import { filtersFeature } from './filters/filters.ts';
+import { gapsFeature } from './gaps/gaps.ts';
 import { languageFeature } from './language/language.ts';
 import { layoutFeature } from './layout/layout.ts';
+import { partnersFeature } from './partners/partners.ts';
 import { pathsFeature } from './paths/paths.ts';
 import { searchFeature } from './search/search.ts';
 import { selectionFeature } from './selection/selection.ts';
@@ -36,6 +40,12 @@ export function features(): Feature<AppState>[] {
     detailsFeature(),
     sourceFeature(),
     pathsFeature(),
+    // After details: it adds its button to the details panel.
+    partnersFeature(),
+    // Before the analytics views: they add their entries to its menu.
+    analysisMenuFeature(),
+    brokersFeature(),
+    gapsFeature(),
     tableFeature(),
     exportFeature(),
     importFeature(),

@@ -5,9 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeCodec, type Slice, type ViewDomain } from '../core/codec.ts';
 import { coreSlice } from '../core/state.ts';
+import { BROKERAGE_ROLES } from '../../../domain/api-types.ts';
+import { GAP_KINDS } from './gaps/gap-keys.ts';
 import { appSlices, type AppState } from './slices.ts';
 
-const PANELS = new Set(['details', 'source', 'paths', 'table', 'metrics']);
+const PANELS = new Set(['details', 'source', 'paths', 'table', 'brokers', 'gaps', 'partners', 'metrics']);
 const slices = (): Slice<AppState>[] => [coreSlice<AppState>(() => PANELS), ...appSlices()];
 const codecFor = (fallbackLang: 'zh' | 'en') => composeCodec(slices(), { fallbackLang });
 
@@ -48,6 +50,16 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   metricsSort: fc.option(fc.constantFrom('name', '-name', 'type', '-betweenness', 'degree', '-community'), {
     nil: undefined,
   }),
+  partnersOf: fc.option(id, { nil: undefined }),
+  partnerType: fc.option(type, { nil: undefined }),
+  partner: fc.option(id, { nil: undefined }),
+  brokerRole: fc.option(fc.constantFrom(...BROKERAGE_ROLES), { nil: undefined }),
+  gap: fc.option(
+    fc
+      .tuple(fc.constantFrom(...GAP_KINDS), id, fc.constantFrom('', ':2', ':17'))
+      .map(([kind, subject, n]) => `${kind}:${subject}${n}`),
+    { nil: undefined },
+  ),
 };
 
 const view: fc.Arbitrary<AppState> = fc.record(keyArbitraries);
@@ -148,6 +160,56 @@ describe('the composed link', () => {
       hiddenYears: [2024],
       expanded: ['a'],
     });
+  });
+
+  it('reads the analytics parameters: broker role, gap, partner query; junk is dropped', () => {
+    const codec = codecFor('en');
+    const link =
+      'panel=partners&partners=firm%2Fhaier&ptype=Institute&partner=institute%2Fbuaa-qingdao' +
+      '&broker=liaison&gap=park_without_academic_partner%3Apark%2Fx';
+    const v = codec.parse(link);
+    expect(v).toMatchObject({
+      panel: 'partners',
+      partnersOf: 'firm/haier',
+      partnerType: 'Institute',
+      partner: 'institute/buaa-qingdao',
+      brokerRole: 'liaison',
+      gap: 'park_without_academic_partner:park/x',
+    });
+    expect(codec.parse(codec.serialize(v))).toEqual(v);
+    expect(codec.parse('broker=boss&gap=nonsense:park%2Fx&partners=<x>&ptype=F1rm')).toMatchObject({
+      brokerRole: undefined,
+      gap: undefined,
+      partnersOf: undefined,
+      partnerType: undefined,
+    });
+  });
+
+  it('drops an analytics view the data does not know', () => {
+    const codec = codecFor('zh');
+    const domain: ViewDomain = {
+      hasNode: (x) => x === 'firm/haier' || x === 'park/x',
+      nodeType: () => undefined,
+      nodeTypes: new Set(['Firm', 'Park']),
+      relationTypes: new Set(),
+      years: new Set(),
+    };
+    const base = { ...codec.defaults(), panel: 'partners', partnersOf: 'firm/haier', partner: 'firm/y' };
+    expect(codec.validate({ ...base, partnerType: 'Spaceship' }, domain)).toMatchObject({
+      panel: 'partners',
+      partnersOf: 'firm/haier',
+      partnerType: undefined,
+      partner: 'firm/y',
+    });
+    expect(codec.validate({ ...base, partnersOf: 'firm/gone', partnerType: 'Firm' }, domain)).toMatchObject({
+      panel: undefined,
+      partnersOf: undefined,
+      partnerType: undefined,
+      partner: undefined,
+    });
+    const gap = (subject: string) => `park_without_academic_partner:${subject}`;
+    expect(codec.validate({ ...codec.defaults(), gap: gap('park/x') }, domain).gap).toBe(gap('park/x'));
+    expect(codec.validate({ ...codec.defaults(), gap: gap('park/gone') }, domain).gap).toBeUndefined();
   });
 
   it('reads the metrics parameters (size, colour, table order); malformed ones are dropped', () => {

@@ -3,13 +3,16 @@
 // composed codec is tested in Node (codec.test.ts) against exactly what the app uses.
 import type { Slice } from '../core/codec.ts';
 import type { CoreState } from '../core/state.ts';
+import { brokersSlice, type BrokersState } from './brokers/slice.ts';
 import { cameraSlice, type CameraState } from './camera/slice.ts';
 import { detailsSlice } from './details/slice.ts';
 import { expandSlice, type ExpandState } from './expand/slice.ts';
 import { fieldsYearsSlice, type FieldsYearsState } from './fields-years/slice.ts';
 import { filtersSlice, type FiltersState } from './filters/slice.ts';
+import { gapsSlice, type GapsState } from './gaps/slice.ts';
 import { languageSlice } from './language/slice.ts';
 import { metricsSlice, type MetricsState } from './metrics/slice.ts';
+import { partnersSlice, type PartnersState } from './partners/slice.ts';
 import { pathsSlice, type PathsState } from './paths/slice.ts';
 import { selectionSlice, type SelectionState } from './selection/slice.ts';
 import { sourceSlice, type SourceState } from './source/slice.ts';
@@ -24,6 +27,9 @@ export type AppState = CoreState &
   FieldsYearsState &
   SourceState &
   PathsState &
+  BrokersState &
+  GapsState &
+  PartnersState &
   MetricsState &
   ExpandState;
 
@@ -40,6 +46,9 @@ export function appSlices(): Slice<AppState>[] {
     detailsSlice(),
     sourceSlice(),
     pathsSlice(),
+    partnersSlice(),
+    brokersSlice(),
+    gapsSlice(),
     metricsSlice(),
   ];
 }

@@ -32,6 +32,7 @@ export function renderPaths(
   maxHops: number,
   lang: Lang,
   handlers: PathsPanelHandlers,
+  below?: HTMLElement,
 ): void {
   const close = h('button', { class: 'close', type: 'button', 'aria-label': t(lang, 'close') }, '×');
   close.addEventListener('click', handlers.onClose);
@@ -70,6 +71,7 @@ export function renderPaths(
     h('label', { class: 'path-end' }, h('span', {}, t(lang, 'pathFrom')), slots.from),
     h('label', { class: 'path-end' }, h('span', {}, t(lang, 'pathTo')), slots.to),
     body,
+    ...(below ? [below] : []),
   );
   root.hidden = false;
 }
