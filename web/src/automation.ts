@@ -31,6 +31,19 @@ export interface ExplorerAutomation {
   layoutRunning(): boolean;
   /** Whether positions came from the browser's store instead of a new layout. */
   positionsRestored(): boolean;
+  /** The metrics as the app has them: 'idle', 'computing', 'ready' or 'error'. */
+  metricsStatus(): 'idle' | 'computing' | 'ready' | 'error';
+  /** The ids of the dataset's metrics (once ready). */
+  metricIds(): string[];
+  /** A node's value of a metric, from the server's answer. */
+  metricValue(id: string, metric: string): number | undefined;
+  /** The metrics nodes are sized and coloured by now. */
+  metricSizeBy(): string | undefined;
+  metricColorBy(): string | undefined;
+  /** What the metrics layer gives a node (nothing for a node the metrics do not know). */
+  metricStyle(id: string): { size?: number; color?: string };
+  /** A node's drawn colour (after every layer and the highlight), as sigma last processed it. */
+  nodeColor(id: string): string | undefined;
   /** The chosen brokerage role's top actors highlighted now (brokers panel). */
   brokerActors(): string[];
   /** The chosen gap's nodes highlighted now (gaps panel). */

@@ -16,6 +16,7 @@ import { filtersFeature } from './filters/filters.ts';
 import { gapsFeature } from './gaps/gaps.ts';
 import { languageFeature } from './language/language.ts';
 import { layoutFeature } from './layout/layout.ts';
+import { metricsFeature } from './metrics/metrics.ts';
 import { partnersFeature } from './partners/partners.ts';
 import { pathsFeature } from './paths/paths.ts';
 import { searchFeature } from './search/search.ts';
@@ -46,6 +47,7 @@ export function features(): Feature<AppState>[] {
     analysisMenuFeature(),
     brokersFeature(),
     gapsFeature(),
+    metricsFeature(),
     tableFeature(),
     exportFeature(),
     importFeature(),
