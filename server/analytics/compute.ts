@@ -1,6 +1,6 @@
 // The whole analytics of one dataset version, synchronously (the server runs it in a worker
 // thread): per-node metrics in columns, communities, the sector report, brokerage and gaps.
-import type { BrokerageReport, CommunityInfo, Gap, MetricInfo, SectorReport } from '../../domain/api-types.ts';
+import type { CommunityInfo, Gap, MetricInfo, MetricsReady } from '../../domain/api-types.ts';
 import { BROKERAGE_ROLES } from '../../domain/api-types.ts';
 import { brokerageCounts, brokerageReport } from './brokerage.ts';
 import { findGaps } from './gaps.ts';
@@ -28,16 +28,11 @@ export interface AnalyticsOptions {
   samples?: number;
 }
 
-export interface AnalyticsResult {
-  metrics: MetricInfo[];
-  ids: string[];
-  values: Record<string, number[]>;
-  communities: CommunityInfo[];
-  modularity: number;
-  sectors: SectorReport;
-  brokerage: BrokerageReport;
-  gaps: Gap[];
-}
+/** What the metrics endpoint serves of a computation (the payload's own fields), and the gaps. */
+export type AnalyticsResult = Pick<
+  MetricsReady,
+  'metrics' | 'ids' | 'values' | 'communities' | 'modularity' | 'sectors' | 'brokerage'
+> & { gaps: Gap[] };
 
 /**
  * Exact betweenness and harmonic centrality take one BFS per node, O(n·m). Measured on the synthetic
