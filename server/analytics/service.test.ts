@@ -136,6 +136,9 @@ describe('AnalyticsService', { timeout: 30_000 }, () => {
     const partners = await service.partners(ds, 'a', undefined, 5);
     expect(partners.candidates.map((c) => c.id)).toEqual(['c']);
     await expect(service.partners(ds, 'zz', undefined, 5)).rejects.toMatchObject({ status: 404 });
+    // The query thread keeps the graph: later queries read nothing again.
+    expect((await service.partners(ds, 'c', undefined, 5)).candidates.map((c) => c.id)).toEqual(['a']);
+    expect(stub.reads).toBe(1);
     const through = await service.through(ds, 'a', 'c');
     expect(through).toMatchObject({ length: 2, paths: 1, through: [{ id: 'b', share: 1 }] });
   });

@@ -145,6 +145,7 @@ export class AnalyticsService {
 
   private async compute(ds: DatasetInfo, version: string, job: Extract<Job, { state: 'computing' }>) {
     const input = await this.read(ds, version);
+    this.loadForQueries(ds, version, input).catch(() => undefined);
     job.progress = { phase: 'building', done: 0, total: 1 };
     const stats = await this.computer.request({ op: 'load', version, input });
     try {
@@ -187,13 +188,17 @@ export class AnalyticsService {
     }
   }
 
-  private loadForQueries(ds: DatasetInfo, version: string): Promise<unknown> {
+  /**
+   * The query thread gets the version's graph: from `input` when the caller has just read it
+   * (the metrics' computation shares its read, so the first partner query needs none), else read.
+   */
+  private loadForQueries(ds: DatasetInfo, version: string, input?: AnalyticsInput): Promise<unknown> {
     const held = this.queryGraphs.get(ds.name);
-    if (held && held.version === version && held.generation === this.querier.generation) return held.done;
+    if (held && held.version === version && held.generation === this.querier.generation()) return held.done;
     if (held && held.version !== version)
       this.querier.request({ op: 'drop', version: held.version }).catch(() => undefined);
-    const done = this.read(ds, version)
-      .then((input) => this.querier.request({ op: 'load', version, input }))
+    const done = (input ? Promise.resolve(input) : this.read(ds, version))
+      .then((read) => this.querier.request({ op: 'load', version, input: read }))
       .then(() => {
         const job = this.jobs.get(ds.name);
         if (job?.state === 'ready' && job.version === version) {
@@ -202,7 +207,7 @@ export class AnalyticsService {
         }
         return null;
       });
-    const loaded: Loaded = { version, generation: this.querier.generation, done };
+    const loaded: Loaded = { version, generation: this.querier.generation(), done };
     this.queryGraphs.set(ds.name, loaded);
     done.catch(() => {
       if (this.queryGraphs.get(ds.name) === loaded) this.queryGraphs.delete(ds.name);

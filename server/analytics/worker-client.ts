@@ -34,7 +34,7 @@ export class AnalyticsWorker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** Bumped with each new thread: the service reloads graphs into a new one. */
-  generation = 0;
+  private threads = 0;
   private stopped = false;
 
   constructor(private readonly name: string) {}
@@ -50,6 +50,15 @@ export class AnalyticsWorker {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
       worker.postMessage({ ...message, id } satisfies Envelope);
     });
+  }
+
+  /**
+   * Which thread requests go to now (starting it if there is none): graphs loaded into one
+   * thread are gone from the next.
+   */
+  generation(): number {
+    if (!this.stopped) this.thread();
+    return this.threads;
   }
 
   async stop(): Promise<void> {
@@ -69,7 +78,7 @@ export class AnalyticsWorker {
     worker.on('error', (error) => this.crashed(worker, error));
     worker.on('exit', (code) => this.crashed(worker, new Error(`exited with code ${code}`)));
     this.worker = worker;
-    this.generation++;
+    this.threads++;
     return worker;
   }
 
