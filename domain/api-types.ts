@@ -78,6 +78,27 @@ export interface GraphPayload {
   edges: GraphEdge[];
 }
 
+export type ColumnValue = string | number | boolean | null;
+
+/**
+ * `/api/graph?format=columnar` (domain/columnar.ts): `nodes.columns[field][i]` is node i's
+ * field (null where it has none); relation j joins node `edges.source[j]` to node
+ * `edges.target[j]` with type `edges.types[edges.type[j]]`, its other fields in `edges.columns`
+ * (an id left null there is `source~type~target`).
+ */
+export interface ColumnarGraphPayload extends Omit<GraphPayload, 'nodes' | 'edges'> {
+  format: 'columnar';
+  nodes: { count: number; columns: Record<string, ColumnValue[]> };
+  edges: {
+    count: number;
+    source: number[];
+    target: number[];
+    type: number[];
+    types: string[];
+    columns: Record<string, ColumnValue[]>;
+  };
+}
+
 /** `/api/nodes/:id/neighbors`: the node, its neighbours and the relations among them. */
 export interface NeighborhoodPayload {
   dataset: string;
