@@ -10,6 +10,9 @@ export interface GraphNode {
   count_qualifier?: string;
   year?: number;
   synthetic?: boolean;
+  /** The dataset's stored layout (server/layout/), present when the payload's `positions` is 'stored'. */
+  x?: number;
+  y?: number;
 }
 
 export interface GraphEdge {
@@ -74,6 +77,11 @@ export interface GraphPayload {
   dataset: string;
   synthetic: boolean;
   truncated?: boolean;
+  /**
+   * 'stored': every node carries the x, y of the dataset version's layout, computed once on the
+   * server; 'none' (or absent): the browser lays the graph out itself.
+   */
+  positions?: 'stored' | 'none';
   nodes: GraphNode[];
   edges: GraphEdge[];
 }

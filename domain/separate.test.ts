@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { separateStep, type Discs } from './separate.ts';
-import { createRandom } from '../../../domain/random.ts';
+import { createRandom } from './random.ts';
 
 /** Pairs overlapping on screen when the drawing's larger side spans `pixels`. */
 function overlaps(discs: Discs, pixels: number): number {

@@ -2,8 +2,8 @@
 // each, until none is left. Sizes are screen pixels while positions are graph units, and sigma
 // fits the whole drawing to the screen, so the scale is measured again at every step: pushing
 // nodes apart widens the drawing, which shrinks every distance on screen. (graphology's noverlap
-// moves one node of a pair by a fixed step and did not converge on dense maps.)
-import { extentSize } from './extent.ts';
+// moves one node of a pair by a fixed step and did not converge on dense maps.) Shared by the browser's layout
+// (web/src/graph/layout.ts) and the server's (server/layout/compute.ts).
 
 const TOLERANCE_PX = 0.25;
 
@@ -30,7 +30,8 @@ export function separateStep(discs: Discs, fractionPerPixel: number, marginPx = 
     maxY = Math.max(maxY, y[i] ?? 0);
     maxR = Math.max(maxR, r[i] ?? 0);
   }
-  const unitsPerPixel = fractionPerPixel * extentSize({ minX, maxX, minY, maxY });
+  // The larger side of the box: sigma fits it to the screen.
+  const unitsPerPixel = fractionPerPixel * Math.max(maxX - minX, maxY - minY);
   if (!(unitsPerPixel > 0)) return 0;
   // A grid of cells as wide as the largest possible contact: only neighbouring cells can touch.
   const cell = (2 * maxR + marginPx) * unitsPerPixel;

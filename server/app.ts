@@ -15,6 +15,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
+import { LayoutService } from './layout/service.ts';
 import { writeRoutes } from './routes/write.ts';
 
 export interface AppOptions {
@@ -38,6 +39,8 @@ export interface App {
   app: express.Express;
   datasets: DatasetRegistry;
   analytics: AnalyticsService;
+  /** Each dataset version's layout, computed once and stored (server/layout/service.ts). */
+  layouts: LayoutService;
   /** Ends the analytics worker threads (after the HTTP server has closed). */
   stop(): Promise<void>;
   /** Shutdown has begun: health answers 503 "draining" and every answer closes its connection. */
@@ -71,6 +74,7 @@ export function createApp({
   const app = express();
   const datasets = new DatasetRegistry(db);
   const analytics = new AnalyticsService(db, analyticsOptions);
+  const layouts = new LayoutService(db);
   // After an outage nearly every request needs the dataset list first: its query starts as the
   // gate reopens (on a cold server it is the slowest part), and the first requests join it.
   db.onRecovered(() => {
@@ -172,7 +176,7 @@ export function createApp({
     '/api',
     express.json({ limit: '1mb' }),
     analyticsRoutes(db, datasets, analytics),
-    readRoutes(db, datasets),
+    readRoutes(db, datasets, layouts),
     writeRoutes(db, datasets),
     importRoutes(db, datasets, uploadLimitBytes),
     exportRoutes(db, datasets),
@@ -216,7 +220,10 @@ export function createApp({
     app,
     datasets,
     analytics,
-    stop: () => analytics.stop(),
+    layouts,
+    stop: async () => {
+      await Promise.all([analytics.stop(), layouts.stop()]);
+    },
     startDraining: () => {
       draining = true;
     },

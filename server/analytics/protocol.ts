@@ -3,6 +3,7 @@
 import type { PartnerCandidate, PathThroughPayload } from '../../domain/api-types.ts';
 import type { AnalyticsResult } from './compute.ts';
 import type { AnalyticsInput } from './graph.ts';
+import type { LayoutInput, LayoutResult } from '../layout/compute.ts';
 
 export type WorkerRequest =
   | { op: 'load'; version: string; input: AnalyticsInput }
@@ -11,7 +12,9 @@ export type WorkerRequest =
   /** Communities computed by the compute worker, for the partner finder's reasons. */
   | { op: 'communities'; version: string; ids: string[]; values: number[] }
   | { op: 'partners'; version: string; node: string; type?: string; limit: number }
-  | { op: 'through'; version: string; from: string; to: string; limit: number };
+  | { op: 'through'; version: string; from: string; to: string; limit: number }
+  /** A dataset version's layout (server/layout/service.ts runs it on a thread of its own). */
+  | { op: 'layout'; version: string; input: LayoutInput };
 
 export interface WorkerAnswers {
   load: { nodes: number; relations: number };
@@ -20,6 +23,7 @@ export interface WorkerAnswers {
   communities: null;
   partners: PartnerCandidate[];
   through: Omit<PathThroughPayload, 'dataset'>;
+  layout: LayoutResult;
 }
 
 export type WorkerMessage =

@@ -6,6 +6,7 @@ import { buildAnalyticsGraph, type AnalyticsGraph } from './graph.ts';
 import { rankPartners } from './partners.ts';
 import { pathsThrough } from './path-share.ts';
 import type { Envelope, WorkerMessage } from './protocol.ts';
+import { computeLayout } from '../layout/compute.ts';
 
 interface Held {
   graph: AnalyticsGraph;
@@ -68,6 +69,8 @@ function answer(message: Envelope, progress: (phase: string, done: number, total
       requireNode(graph, message.to);
       return pathsThrough(graph, message.from, message.to, message.limit);
     }
+    case 'layout':
+      return computeLayout(message.input, { onProgress: progress });
   }
 }
 

@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   'graph-nodes',
   'graph-edges',
   'analytics-nodes',
+  'layout-get',
+  'layout-set',
   'dataset-sectors-set',
   'edges-among',
   'node-by-id',

@@ -5,6 +5,7 @@ import { nodeIdSchema } from '../../domain/ids.ts';
 import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../domain/ontology.ts';
 import type { Database, Row } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
+import { withPositions, type LayoutService } from '../layout/service.ts';
 import { datasetParam, intParam, nodeTypesParam, parseInput, relationTypesParam } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
 import type {
@@ -75,7 +76,7 @@ const neighborsQuery = z
   })
   .strict();
 
-export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
+export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: LayoutService): Router {
   const router = Router();
 
   router.get('/datasets', async (req, res) => {
@@ -122,6 +123,8 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
   router.get('/graph', async (req, res) => {
     const q = parseInput(graphQuery, req.query, 'query');
     const ds = await datasets.resolve(q.dataset);
+    // The stored layout (none yet: its computation starts in the background, and the browser lays out).
+    const positions = await layouts?.positions(ds);
     const limit = q.limit ?? GRAPH_LIMIT_MAX;
     const { nodes, edges } = await db.readTx(async (tx) => {
       const nodeRows = await db.runIn(tx, 'graph-nodes', { key: ds.key, types: q.types ?? [], limit });
@@ -129,11 +132,14 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       return { nodes: nodeRows, edges: edgeRows };
     });
     const kept = new Set(nodes.map((n) => String(n.id)));
+    const listed = nodes.map((n) => compact<GraphNode>(n));
+    const placed = withPositions(listed, positions);
     const payload: GraphPayload = {
       dataset: ds.name,
       synthetic: ds.synthetic,
       truncated: nodes.length === limit && ds.nodes > limit,
-      nodes: nodes.map((n) => compact<GraphNode>(n)),
+      positions: placed ? 'stored' : 'none',
+      nodes: placed ?? listed,
       edges: edges.filter((e) => kept.has(String(e.source)) && kept.has(String(e.target))) as unknown as GraphEdge[],
     };
     res.json(payload);
@@ -200,10 +206,13 @@ export function readRoutes(db: Database, datasets: DatasetRegistry): Router {
       return { nodes, edges };
     });
     if (!result) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
+    const listed = result.nodes.map((n) => compact<GraphNode>(n));
+    // Positions when the stored layout has them: an expand may place new nodes where they belong.
+    const placed = withPositions(listed, await layouts?.positions(ds));
     const payload: NeighborhoodPayload = {
       dataset: ds.name,
       center: id,
-      nodes: result.nodes.map((n) => compact<GraphNode>(n)),
+      nodes: placed ?? listed,
       edges: result.edges as unknown as GraphEdge[],
     };
     res.json(payload);

@@ -31,6 +31,8 @@ export interface ExplorerAutomation {
   layoutRunning(): boolean;
   /** Whether positions came from the browser's store instead of a new layout. */
   positionsRestored(): boolean;
+  /** Whether positions came with the graph from the server's stored layout. */
+  positionsStored(): boolean;
   /** The metrics as the app has them: 'idle', 'computing', 'ready' or 'error'. */
   metricsStatus(): 'idle' | 'computing' | 'ready' | 'error';
   /** The ids of the dataset's metrics (once ready). */

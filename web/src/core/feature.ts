@@ -48,8 +48,11 @@ export interface FeatureContext<S extends CoreState> {
 export interface FeatureHooks {
   /** Adds to the overview before it is built (e.g. the expansions named by a shared link). */
   extendOverview?(payload: GraphPayload): Promise<void>;
-  /** Sees the built nodes before they are drawn (e.g. restores kept positions). */
-  placeNodes?(nodes: ExplorerGraph, edgeCount: number): void;
+  /**
+   * Sees the built nodes before they are drawn (e.g. restores kept positions); `stored`: they
+   * already stand where the server's layout put them.
+   */
+  placeNodes?(nodes: ExplorerGraph, edgeCount: number, stored: boolean): void;
   /** The whole graph has been handed to the renderer. */
   loaded?(): void;
   /** Nodes or edges were merged into the loaded graph. */

@@ -7,6 +7,7 @@ import {
   curveParallelEdges,
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
+  nodeAttributes,
   nodeLabel,
   relabel,
   sizeForDegree,
@@ -97,5 +98,12 @@ describe('building the display graph', () => {
     expect(['p1', 'p2', 'p3'].map((e) => graph.getEdgeAttribute(e, 'type'))).toEqual(['curved', 'curved', 'curved']);
     expect(new Set(sides).size).toBe(3);
     expect(sides.reduce((a, b) => a + b, 0)).toBeCloseTo(0);
+  });
+
+  it('places a node at the server’s stored position, except one placed around another', () => {
+    const node = { id: 'firm/a', type: 'Firm', name_zh: '甲', name_en: 'A', x: 12.5, y: -3 };
+    expect(nodeAttributes(node, types, 'en')).toMatchObject({ x: 12.5, y: -3 });
+    const around = nodeAttributes(node, types, 'en', { x: 100, y: 100, spread: 5 });
+    expect(Math.hypot(around.x - 100, around.y - 100)).toBeLessThanOrEqual(5);
   });
 });

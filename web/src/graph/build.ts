@@ -147,11 +147,13 @@ export function nodeAttributes(
     : (Math.max(0, typeIndex) / sectors) * 2 * Math.PI + ((h % 1000) / 1000) * ((2 * Math.PI) / sectors);
   const radius = around ? around.spread * (0.5 + ((h >>> 12) % 1000) / 2000) : 50 + ((h >>> 10) % 1000) / 20;
   const { type, ...rest } = node;
+  // The server's stored layout wins over a starting spot (not for nodes placed around another).
+  const stored = !around && typeof node.x === 'number' && typeof node.y === 'number';
   return {
     ...rest,
     nodeType: type,
-    x: (around?.x ?? 0) + Math.cos(angle) * radius,
-    y: (around?.y ?? 0) + Math.sin(angle) * radius,
+    x: stored ? (node.x as number) : (around?.x ?? 0) + Math.cos(angle) * radius,
+    y: stored ? (node.y as number) : (around?.y ?? 0) + Math.sin(angle) * radius,
     size: MIN_NODE_SIZE,
     color: types[typeIndex]?.color ?? FALLBACK_COLOR,
     label: nodeLabel(node, lang),

@@ -7,11 +7,14 @@
 // positions are copied across at a pace the graph's size allows (every frame for small graphs,
 // a few times a second for 10k nodes) instead of on every worker message.
 import Graph from 'graphology';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { ExplorerGraph } from './build.ts';
 import { graphExtent } from './extent.ts';
-import { separateStep } from './separate.ts';
+import { layoutSettings, OVERLAP_MAX_NODES } from '../../../domain/layout-settings.ts';
+import { separateStep } from '../../../domain/separate.ts';
+
+/** Kept here too: the server lays out with the same settings (domain/layout-settings.ts). */
+export { layoutSettings };
 
 export interface LayoutProgress {
   /** 0..1, how far the layout has come towards settling (or its time budget). */
@@ -47,17 +50,10 @@ export function syncIntervalMs(order: number): number {
   return order <= 1_000 ? 0 : Math.min(1_000, order / 10);
 }
 
-export function layoutSettings(graph: Graph) {
-  const inferred = inferSettings(graph);
-  return { ...inferred, barnesHutOptimize: graph.order > 400, slowDown: 1 + Math.log10(Math.max(1, graph.order)) };
-}
-
 /** The no-overlap pass runs for at most this long (it converges much sooner on sparse maps). */
 const OVERLAP_BUDGET_MS = 4_000;
 /** It runs on the page's thread, in tasks of at most this long. */
 const OVERLAP_SLICE_MS = 25;
-/** Above this, the pass is skipped: a 10k hairball cannot be laid out without overlaps anyway. */
-const OVERLAP_MAX_NODES = 5_000;
 
 /** Items copied into the shadow graph per task. */
 const COPY_SLICE = 10_000;

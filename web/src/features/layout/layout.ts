@@ -1,6 +1,8 @@
-// Layout: ForceAtlas2 in a web worker (graph/layout.ts) with a start/stop button, run when the
-// dataset has no kept positions and briefly after the graph grew (expand); positions are kept
-// per dataset in the browser, so a reload does not reshuffle the map.
+// Layout: ForceAtlas2 in a web worker (graph/layout.ts) with a start/stop button. A graph whose
+// positions came from the server's stored layout is drawn as it is: the layout runs only when
+// asked and briefly after the graph grew (expand). Without stored positions (the server is still
+// computing them) it runs on load, and its result is kept per dataset in the browser so that a
+// reload does not reshuffle the map; the server's positions always win over the browser's.
 import { button } from '../../core/dom.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
@@ -18,6 +20,8 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
     mount({ store, chrome, model, renderer, busy, storage }) {
       let layout: LayoutController | undefined;
       let restored = false;
+      /** The positions came from the server: a layout run here is never kept in the browser. */
+      let stored = false;
       let release: (() => void) | undefined;
       const toggle = button('layout-toggle');
       chrome.place('toolbar', toggle, 10);
@@ -44,7 +48,7 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
           },
           onSettled: () => {
             chrome.progress.hide();
-            savePositions(storage, store.get().dataset, g);
+            if (!stored) savePositions(storage, store.get().dataset, g);
             finish();
           },
         });
@@ -67,13 +71,14 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
         if (next.lang !== previous.lang) relabel();
       });
       return {
-        placeNodes(nodes, edgeCount) {
-          restored = restorePositions(storage, store.get().dataset, nodes);
-          // Without kept positions a layout follows: a large graph's edges wait for its end.
-          if (!restored) renderer()?.setLayoutRunning(true, edgeCount);
+        placeNodes(nodes, edgeCount, fromServer) {
+          stored = fromServer;
+          restored = !stored && restorePositions(storage, store.get().dataset, nodes);
+          // Without any positions a layout follows: a large graph's edges wait for its end.
+          if (!stored && !restored) renderer()?.setLayoutRunning(true, edgeCount);
         },
         loaded() {
-          if (!restored) run(model.graph);
+          if (!stored && !restored) run(model.graph);
         },
         graphChanged: () => run(model.graph, GROWTH_BUDGET_MS),
         unloaded() {
@@ -81,12 +86,14 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
           layout = undefined;
           release = undefined;
           restored = false;
+          stored = false;
           renderer()?.setLayoutRunning(false);
           relabel();
         },
         automation: {
           layoutRunning: () => layout?.isRunning() ?? false,
           positionsRestored: () => restored,
+          positionsStored: () => stored,
         },
         dispose() {
           unsubscribe();
