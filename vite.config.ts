@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/vite-precompress.ts';
 
 export default defineConfig({
   root: 'web',
+  plugins: [precompress()],
   build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: {
     port: 5173,

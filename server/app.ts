@@ -2,6 +2,7 @@
 // build one against any Database; nothing happens at import time.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import { type Database, RETRY_AFTER_SECONDS } from './db/database.ts';
 import { ApiError } from './errors.ts';
 import { DatasetRegistry } from './graph/datasets.ts';
 import { perIpLimit, requireAdmin } from './http/guards.ts';
+import { precompressedFiles } from './http/precompressed.ts';
 import { requestLog } from './http/request-log.ts';
 import { AnalyticsService, type AnalyticsServiceOptions } from './analytics/service.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -84,9 +86,12 @@ export function createApp({
   let draining = false;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('etag', 'strong');
+  // Weak: one validator names the content in every encoding (identity, gzip, br) it is sent in.
+  app.set('etag', 'weak');
   app.set('trust proxy', trustProxy);
   app.use(requestLog(logger));
+  // gzip or brotli (chosen by Accept-Encoding) for every answer of 1 kB or more.
+  app.use(compression());
   let forwardedNoted = false;
   app.use((req, res, next) => {
     if (draining) res.setHeader('Connection', 'close');
@@ -187,10 +192,13 @@ export function createApp({
 
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
     const index = path.join(webRoot, 'index.html');
+    const setHeaders = (res: Response, file: string) => res.setHeader('Cache-Control', cacheControlFor(webRoot, file));
+    // The build's brotli and gzip copies first (scripts/vite-precompress.ts), then the files.
+    app.use(precompressedFiles(webRoot, setHeaders));
     app.use(
       express.static(webRoot, {
         index: 'index.html',
-        setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(webRoot, file)),
+        setHeaders,
       }),
     );
     // Client-side routes (no file extension) get the app; a missing file is a 404 below.

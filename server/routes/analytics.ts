@@ -9,6 +9,7 @@ import type { AnalyticsService } from '../analytics/service.ts';
 import type { Database } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
 import { datasetParam, intParam, parseInput } from '../http/validate.ts';
+import { answeredNotModified, datasetETag } from '../http/cache.ts';
 
 export const PARTNER_LIMIT_MAX = 100;
 
@@ -51,7 +52,12 @@ export function analyticsRoutes(db: Database, datasets: DatasetRegistry, analyti
 
   router.get('/metrics', async (req, res) => {
     const { dataset } = parseInput(datasetOnly, req.query, 'query');
-    sendComputingOr(res, analytics.metrics(await datasets.resolve(dataset)));
+    const ds = await datasets.resolve(dataset);
+    const payload = analytics.metrics(ds);
+    // Only a finished computation has a validator: progress answers are never kept.
+    const ready = payload.status === 'ready';
+    if (ready && answeredNotModified(req, res, datasetETag(ds, 'metrics', {}, payload.computedAt))) return;
+    sendComputingOr(res, payload);
   });
 
   router.get('/gaps', async (req, res) => {

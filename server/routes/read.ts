@@ -8,6 +8,8 @@ import type { DatasetRegistry } from '../graph/datasets.ts';
 import { withPositions, type LayoutService } from '../layout/service.ts';
 import { datasetParam, intParam, nodeTypesParam, parseInput, relationTypesParam } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
+import { answeredNotModified, datasetETag } from '../http/cache.ts';
+import { encodeColumnar } from '../../domain/columnar.ts';
 import type {
   DatasetsPayload,
   Evidence,
@@ -42,6 +44,8 @@ const graphQuery = z
     types: nodeTypesParam.optional(),
     relTypes: relationTypesParam.optional(),
     limit: intParam(1, GRAPH_LIMIT_MAX).optional(),
+    // columnar: the same content without repeated keys (domain/columnar.ts, docs/api.md).
+    format: z.enum(['json', 'columnar']).optional(),
   })
   .strict();
 
@@ -90,6 +94,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
   router.get('/schema', async (req, res) => {
     const { dataset } = parseInput(datasetOnly, req.query, 'query');
     const ds = await datasets.resolve(dataset);
+    if (answeredNotModified(req, res, datasetETag(ds, 'schema', {}))) return;
     const [nodeCounts, relCounts] = await db.readTx(async (tx) => [
       await db.runIn(tx, 'node-type-counts', { key: ds.key }),
       await db.runIn(tx, 'relation-type-counts', { key: ds.key }),
@@ -125,6 +130,9 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
     const ds = await datasets.resolve(q.dataset);
     // The stored layout (none yet: its computation starts in the background, and the browser lays out).
     const positions = await layouts?.positions(ds);
+    // Whatever the answer holds beyond the dataset's version (the positions, computed later in
+    // the background) is a part of the validator too.
+    if (answeredNotModified(req, res, datasetETag(ds, 'graph', q, positions ? 'positions' : 'none'))) return;
     const limit = q.limit ?? GRAPH_LIMIT_MAX;
     const { nodes, edges } = await db.readTx(async (tx) => {
       const nodeRows = await db.runIn(tx, 'graph-nodes', { key: ds.key, types: q.types ?? [], limit });
@@ -142,7 +150,7 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       nodes: placed ?? listed,
       edges: edges.filter((e) => kept.has(String(e.source)) && kept.has(String(e.target))) as unknown as GraphEdge[],
     };
-    res.json(payload);
+    res.json(q.format === 'columnar' ? encodeColumnar(payload) : payload);
   });
 
   // Ids contain '/' (firm/haier): /nodes/firm/haier and /nodes/firm%2Fhaier both work, and a
