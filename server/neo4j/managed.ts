@@ -73,6 +73,10 @@ export function renderNeo4jConf(opts: Required<Omit<ManagedNeo4jOptions, 'log'>>
     '# Written by server/neo4j/managed.ts on every start; edit the options there, not here.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${opts.boltPort}`,
+    // What the server tells a routing driver (neo4j://) to connect to: by default localhost:7687,
+    // wrong for any other port; a cluster or Aura answers the same question with its members.
+    'server.default_advertised_address=127.0.0.1',
+    `server.bolt.advertised_address=127.0.0.1:${opts.boltPort}`,
     'server.bolt.enabled=true',
     'server.http.enabled=false',
     'server.https.enabled=false',
