@@ -2,12 +2,9 @@
 // written once: the seed validator, the API's request validation and the web app's URL codec
 // all use these, so a link, a record and a request agree on what a valid id is.
 import { z } from 'zod';
+import { DATASET_NAME_PATTERN } from './dataset-names.ts';
 
-/** The curated dataset; the default wherever a dataset is not named. */
-export const CURATED_DATASET = 'laoshan';
-
-/** Dataset names are URL- and label-safe. */
-export const DATASET_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export { CURATED_DATASET, DATASET_NAME_PATTERN } from './dataset-names.ts';
 
 /** Node ids: stable, URL-safe, chosen by the data (e.g. `firm/haier`). */
 export const NODE_ID_PATTERN = /^[a-z0-9][a-z0-9._~-]*(\/[a-z0-9][a-z0-9._~-]*)*$/;

@@ -1,21 +1,21 @@
-// Entry point: the explorer is created here and only here; modules have no side effects at
-// import. The core (store, graph model, renderer, panel host) is wired with the features
-// registered in features/index.ts; the view comes from the URL.
-import { createApp } from './core/app.ts';
-import { HttpDataSource } from './data/source.ts';
-import { features } from './features/index.ts';
-import type { ExplorerAutomation } from './automation.ts';
-import { preferredLanguage } from './i18n.ts';
+// Entry point, kept tiny: it starts the page's first requests (schema and overview), then loads
+// the app (boot.ts: sigma, the core and the features) as a chunk of its own, so that the data
+// and the code arrive side by side instead of one after the other. Modules have no side effects
+// at import.
+import { prefetchFirstView } from './data/prefetch.ts';
 
-function boot(): void {
-  const app = createApp({
-    features: features(),
-    source: new HttpDataSource(),
-    fallbackLang: preferredLanguage(navigator.languages),
-  });
-  window.explorer = app.automation as unknown as ExplorerAutomation;
-  window.addEventListener('pagehide', () => app.destroy());
-  void app.start();
+function main(): void {
+  const prefetched = prefetchFirstView(window.location.search);
+  import('./boot.ts')
+    .then(({ boot }) => boot(prefetched))
+    .catch((error: unknown) => {
+      // Without the app's code nothing else can say so.
+      const box = document.getElementById('error');
+      if (box) {
+        box.textContent = `The explorer could not be loaded: ${(error as Error).message}`;
+        box.hidden = false;
+      }
+    });
 }
 
-boot();
+main();

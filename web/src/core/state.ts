@@ -4,6 +4,7 @@
 import { CURATED_DATASET, isDatasetName } from '../../../domain/ids.ts';
 import type { Lang } from '../i18n.ts';
 import { readOne, writeOne, type Slice } from './codec.ts';
+import { MAX_OVERVIEW_LIMIT } from '../data/requests.ts';
 
 export interface CoreState {
   dataset: string;
@@ -14,9 +15,8 @@ export interface CoreState {
   limit: number | undefined;
 }
 
-/** The overview's default size: beyond it the browser is asked to draw more than is useful. */
-export const DEFAULT_OVERVIEW_LIMIT = 20_000;
-export const MAX_OVERVIEW_LIMIT = 200_000;
+// Declared beside the request URLs: the page's first requests start before this module loads.
+export { DEFAULT_OVERVIEW_LIMIT, MAX_OVERVIEW_LIMIT } from '../data/requests.ts';
 
 export function coreSlice<S extends CoreState>(panels: () => ReadonlySet<string>): Slice<S> {
   return {

@@ -1,6 +1,10 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
+import { decodeColumnar, isColumnar } from '../../../domain/columnar.ts';
+import type { Prefetched } from './prefetch.ts';
+import { API_BASE, JSON_REQUEST, apiUrl, overviewParams } from './requests.ts';
 import type {
+  ColumnarGraphPayload,
   DatasetSummary,
   DatasetsPayload,
   GapsPayload,
@@ -66,19 +70,27 @@ export function retryAfterMs(header: string | null): number | undefined {
 }
 
 export class HttpDataSource implements GraphDataSource {
-  constructor(private readonly base = '/api') {}
+  /** `prefetched`: answers the page asked for before the app loaded, each used once. */
+  constructor(
+    private readonly base = API_BASE,
+    private readonly prefetched: Prefetched = new Map(),
+  ) {}
+
+  /** The prefetched answer to `url` if there is one (a second ask goes to the server). */
+  private fetchOnce(url: string): Promise<Response> {
+    const early = this.prefetched.get(url);
+    this.prefetched.delete(url);
+    return early ?? fetch(url, JSON_REQUEST);
+  }
 
   private async getJson<T>(
     path: string,
     params: Record<string, string>,
     onProgress?: (bytes: number) => void,
   ): Promise<T> {
-    const query = new URLSearchParams(params).toString();
     let response: Response;
     try {
-      response = await fetch(`${this.base}${path}${query ? `?${query}` : ''}`, {
-        headers: { Accept: 'application/json' },
-      });
+      response = await this.fetchOnce(apiUrl(this.base, path, params));
     } catch {
       // The server itself is away (restarting, network down): as passing as a 503.
       throw new DataSourceError('the server could not be reached', 0, 'network_error', 2_000);
@@ -117,13 +129,13 @@ export class HttpDataSource implements GraphDataSource {
     return this.getJson('/schema', { dataset });
   }
 
-  graph(
+  async graph(
     dataset: string,
     options: { limit?: number; onProgress?: (loadedBytes: number) => void } = {},
   ): Promise<GraphPayload> {
-    const params: Record<string, string> = { dataset };
-    if (options.limit !== undefined) params.limit = String(options.limit);
-    return this.getJson('/graph', params, options.onProgress);
+    const params = overviewParams(dataset, options.limit);
+    const body = await this.getJson<GraphPayload | ColumnarGraphPayload>('/graph', params, options.onProgress);
+    return isColumnar(body) ? decodeColumnar(body) : body;
   }
 
   neighbors(dataset: string, id: string): Promise<NeighborhoodPayload> {
