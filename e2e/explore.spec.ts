@@ -162,12 +162,19 @@ test('the language switches every UI string and every label live', async ({ page
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });
 
-test('a reload keeps the layout: positions come back instead of reshuffling', async ({ page }) => {
+test('a reload keeps the layout: the server’s stored positions come back instead of reshuffling', async ({
+  page,
+  request,
+}) => {
+  // The server stores the layout in the background after the dataset's first graph request.
+  const stored = async () =>
+    ((await (await request.get('/api/graph?dataset=laoshan&limit=1')).json()) as { positions?: string }).positions;
+  await expect.poll(stored, { timeout: 60_000 }).toBe('stored');
   await openExplorer(page, '?lang=en');
   const before = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
   await page.reload();
   await page.waitForFunction(() => window.explorer?.phase() === 'ready');
-  expect(await page.evaluate(() => window.explorer?.positionsRestored())).toBe(true);
+  expect(await page.evaluate(() => window.explorer?.positionsStored())).toBe(true);
   const after = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
   expect(after && before && Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(2);
 });

@@ -100,6 +100,8 @@ test.describe('lifecycle', () => {
     await page.goto('/?lang=en');
     await page.waitForFunction(() => window.explorer?.phase() === 'layout' || window.explorer?.phase() === 'ready');
     expect(await page.locator('#graph-container canvas').count()).toBeGreaterThan(0);
+    // Drawn from the server's stored layout, nothing runs on load: the layout button starts the worker.
+    if (!(await page.evaluate(() => window.explorer?.layoutRunning()))) await page.locator('#layout-toggle').click();
     await expect.poll(() => page.workers().length).toBeGreaterThan(0);
     await page.evaluate(() => window.explorer?.destroy());
     await expect(page.locator('#graph-container canvas')).toHaveCount(0);
