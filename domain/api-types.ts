@@ -316,3 +316,52 @@ export interface PathThroughPayload {
   /** Intermediate actors ranked by the share of the shortest paths that pass through them. */
   through: { id: string; type: string; name_zh: string; name_en: string; paths: number; share: number }[];
 }
+
+/** One Louvain community drawn as a node of the level-of-detail overview (GET /api/overview). */
+export interface AggregateSummary {
+  id: string;
+  community: number;
+  /** Its members. */
+  size: number;
+  /** The node type most of its members have (its colour). */
+  type: string;
+  label_zh: string;
+  label_en: string;
+  /** Its best-connected members. */
+  top: { id: string; type: string; name_zh: string; name_en: string }[];
+  x?: number;
+  y?: number;
+}
+
+export interface AggregateLink {
+  source: string;
+  target: string;
+  /** Relations between the two communities. */
+  weight: number;
+}
+
+export type OverviewPayload =
+  | { dataset: string; level: 'full'; nodes: number; threshold: number }
+  | {
+      dataset: string;
+      version: string;
+      level: 'aggregate';
+      nodes: number;
+      threshold: number;
+      positions: 'stored' | 'layout';
+      aggregates: AggregateSummary[];
+      links: AggregateLink[];
+    };
+
+/** GET /api/aggregates/:id/members: a community's best-connected members and their relations. */
+export interface AggregateMembersPayload {
+  dataset: string;
+  version: string;
+  id: string;
+  size: number;
+  truncated: boolean;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Outside end of a relation → the aggregate holding it. */
+  outside: Record<string, string>;
+}

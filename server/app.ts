@@ -15,6 +15,7 @@ import { requestLog } from './http/request-log.ts';
 import { AnalyticsService, type AnalyticsServiceOptions } from './analytics/service.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { exportRoutes } from './routes/export.ts';
+import { lodThresholdFrom, overviewRoutes } from './routes/overview.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
 import { LayoutService } from './layout/service.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   /** The largest upload POST /api/import takes (default MAX_UPLOAD_BYTES, 100 MB). */
   uploadLimitBytes?: number;
   analytics?: AnalyticsServiceOptions;
+  /** Nodes above which GET /api/overview aggregates (LOD_THRESHOLD; docs/level-of-detail.md). */
+  lodThreshold?: number;
 }
 
 export interface App {
@@ -72,6 +75,7 @@ export function createApp({
   trustProxy = false,
   uploadLimitBytes,
   analytics: analyticsOptions,
+  lodThreshold,
 }: AppOptions): App {
   const app = express();
   const datasets = new DatasetRegistry(db);
@@ -185,6 +189,7 @@ export function createApp({
     writeRoutes(db, datasets),
     importRoutes(db, datasets, uploadLimitBytes),
     exportRoutes(db, datasets),
+    overviewRoutes(datasets, analytics, layouts, lodThreshold ?? lodThresholdFrom(process.env)),
   );
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));

@@ -15,6 +15,7 @@ import type {
 import type { Database, Row } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { DatasetInfo } from '../graph/datasets.ts';
+import type { AggregateOverview, StoredPositions } from './aggregates.ts';
 import type { AnalyticsResult } from './compute.ts';
 import type { AnalyticsInput } from './graph.ts';
 import { PARTNER_METHOD } from './partners.ts';
@@ -55,6 +56,8 @@ export class AnalyticsService {
   private readonly queryGraphs = new Map<string, Loaded>();
   /** Whole-dataset reads in flight, shared by whoever needs the same version meanwhile. */
   private readonly reads = new Map<string, Promise<AnalyticsInput>>();
+  /** Per dataset name, the aggregate overview of a version (and whether positions were stored). */
+  private readonly overviews = new Map<string, { key: string; done: Promise<AggregateOverview> }>();
 
   constructor(
     private readonly db: Database,
@@ -85,6 +88,43 @@ export class AnalyticsService {
   async through(ds: DatasetInfo, from: string, to: string, limit = 10): Promise<PathThroughPayload> {
     const answer = await this.query(ds, (v) => this.querier.request({ op: 'through', version: v, from, to, limit }));
     return { ...answer, dataset: ds.name };
+  }
+
+  /**
+   * The level-of-detail overview: the version's communities as aggregates (computed once per
+   * version and positions kind, on the query thread), or the metrics' progress meanwhile.
+   */
+  async aggregates(ds: DatasetInfo, positions?: StoredPositions): Promise<AggregateOverview | MetricsComputing> {
+    const job = this.current(ds);
+    if (job.state === 'computing') return this.computing(ds, job);
+    const key = `${job.version}|${positions ? 'stored' : 'none'}`;
+    const held = this.overviews.get(ds.name);
+    if (held?.key === key) return held.done;
+    const { ids, values } = job.payload;
+    const communities = values.community ?? [];
+    const done = this.query(ds, (v) =>
+      this.querier.request({
+        op: 'aggregates',
+        version: v,
+        ids,
+        values: communities,
+        ...(positions ? { positions } : {}),
+      }),
+    );
+    this.overviews.set(ds.name, { key, done });
+    done.catch(() => {
+      if (this.overviews.get(ds.name)?.done === done) this.overviews.delete(ds.name);
+    });
+    return done;
+  }
+
+  /** One aggregate's best-connected members and their relations (the overview's version). */
+  async members(ds: DatasetInfo, community: number, limit: number) {
+    // Any overview of the version will do: it put the communities in the query thread.
+    const held = this.overviews.get(ds.name);
+    const ready = held?.key.startsWith(`${analyticsVersion(ds)}|`) ? await held.done : await this.aggregates(ds);
+    if ('status' in ready) return ready;
+    return this.query(ds, (v) => this.querier.request({ op: 'members', version: v, community, limit }));
   }
 
   async stop(): Promise<void> {

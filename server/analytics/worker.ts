@@ -1,6 +1,7 @@
 // The analytics worker thread: holds the graphs it was sent (by dataset version) and answers
 // computations on them, so that a long computation never blocks the server's event loop.
 import { parentPort } from 'node:worker_threads';
+import { aggregateId, aggregateMembers, buildAggregates } from './aggregates.ts';
 import { computeAnalytics } from './compute.ts';
 import { buildAnalyticsGraph, type AnalyticsGraph } from './graph.ts';
 import { rankPartners } from './partners.ts';
@@ -71,6 +72,18 @@ function answer(message: Envelope, progress: (phase: string, done: number, total
     }
     case 'layout':
       return computeLayout(message.input, { onProgress: progress });
+    case 'aggregates': {
+      const target = graphOf(message.version);
+      target.communities = new Map(message.ids.map((id, i) => [id, message.values[i] ?? -1]));
+      return buildAggregates(target.graph, target.communities, message.positions);
+    }
+    case 'members': {
+      const { graph, communities } = graphOf(message.version);
+      if (!communities) throw new NotLoaded(`no communities for version ${message.version}`);
+      const found = aggregateMembers(graph, communities, message.community, message.limit);
+      if (!found) throw new NotFound(`aggregate "${aggregateId(message.community)}"`);
+      return found;
+    }
   }
 }
 
