@@ -107,12 +107,29 @@ export interface ColumnarGraphPayload extends Omit<GraphPayload, 'nodes' | 'edge
   };
 }
 
+/**
+ * What a neighbourhood holds against what exists: ring1 is every distinct neighbour; the second
+ * ring is a bounded walk (at most perNode neighbours of each first-ring node), so ring2Seen is
+ * a lower bound and sampledNodes counts the first-ring nodes whose neighbours were sampled.
+ */
+export interface NeighborhoodCounts {
+  ring1: number;
+  ring1Shown: number;
+  ring2Seen?: number;
+  ring2Shown?: number;
+  sampledNodes?: number;
+  perNode?: number;
+}
+
 /** `/api/nodes/:id/neighbors`: the node, its neighbours and the relations among them. */
 export interface NeighborhoodPayload {
   dataset: string;
   center: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** True when a ring was cut ($limit) or a hub's neighbours were sampled. */
+  sampled: boolean;
+  counts: NeighborhoodCounts;
 }
 
 export interface Evidence {

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { nodeIdSchema } from '../../domain/ids.ts';
 import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../domain/ontology.ts';
-import type { Database, Row } from '../db/database.ts';
+import type { Database, Row, Tx } from '../db/database.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
 import { withPositions, type LayoutService } from '../layout/service.ts';
 import { datasetParam, intParam, nodeTypesParam, parseInput, relationTypesParam } from '../http/validate.ts';
@@ -17,6 +17,7 @@ import type {
   GraphNode,
   GraphPath,
   GraphPayload,
+  NeighborhoodCounts,
   NeighborhoodPayload,
   NodeDetails,
   NodeRelation,
@@ -26,7 +27,14 @@ import type {
   SourceDocument,
 } from '../../domain/api-types.ts';
 import { normalizeLatin } from '../../domain/search-keys.ts';
-import { chineseQuery, latinQuery, rankCandidates, subsequencePattern, type SearchCandidate } from '../search/rank.ts';
+import {
+  chineseQuery,
+  latinQuery,
+  rankCandidates,
+  subsequenceQuery,
+  substringQuery,
+  type SearchCandidate,
+} from '../search/rank.ts';
 
 export const GRAPH_LIMIT_MAX = 200_000;
 export const NEIGHBOR_LIMIT_MAX = 2_000;
@@ -201,20 +209,14 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
     const q = parseInput(neighborsQuery, req.query, 'query');
     const ds = await datasets.resolve(q.dataset);
     const result = await db.readTx(async (tx) => {
-      const nodes = await db.runIn(tx, 'node-neighbors', {
-        key: ds.key,
-        id,
-        depth: q.depth ?? 1,
-        types: q.types ?? [],
-        limit: q.limit ?? 500,
-      });
-      if (nodes.length === 0) return undefined;
-      const ids = nodes.map((n) => n.id);
+      const hood = await readNeighborhood(db, tx, ds.key, id, q.depth ?? 1, q.types ?? [], q.limit ?? 500);
+      if (!hood) return undefined;
+      const ids = hood.nodes.map((n) => n.id);
       const edges = await db.runIn(tx, 'edges-among', { key: ds.key, ids, relTypes: [] });
-      return { nodes, edges };
+      return { ...hood, edges };
     });
     if (!result) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
-    const listed = result.nodes.map((n) => compact<GraphNode>(n));
+    const listed = result.nodes.map((n) => compact<GraphNode>(withoutCounts(n)));
     // Positions when the stored layout has them: an expand may place new nodes where they belong.
     const placed = withPositions(listed, await layouts?.positions(ds));
     const payload: NeighborhoodPayload = {
@@ -222,6 +224,8 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       center: id,
       nodes: placed ?? listed,
       edges: result.edges as unknown as GraphEdge[],
+      sampled: result.counts.sampled,
+      counts: result.counts.counts,
     };
     res.json(payload);
   });
@@ -241,8 +245,15 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
         qc: ql.replace(/\s+/g, ''),
         types,
       });
-      const pattern = subsequencePattern(ql.replace(/\s+/g, ''));
-      if (pattern) rows.push(...(await db.runIn(tx, 'search-subsequence', { key: ds.key, pattern, types })));
+      // Substrings and abbreviations through full-text indexes scoped to the dataset: never a
+      // walk over every node of it (docs/performance.md).
+      const nfkc = q.q.normalize('NFKC');
+      const inside = substringQuery(nfkc, ds.key, types);
+      if (inside)
+        rows.push(...(await db.runIn(tx, 'search-substring-zh', { key: ds.key, query: inside, q: nfkc, types })));
+      const abbreviation = subsequenceQuery(ql.replace(/\s+/g, ''), ds.key, types);
+      if (abbreviation)
+        rows.push(...(await db.runIn(tx, 'search-subsequence', { key: ds.key, query: abbreviation, types })));
       if (zh) rows.push(...(await db.runIn(tx, 'search-fulltext-zh', { key: ds.key, query: zh, types })));
       if (latin) rows.push(...(await db.runIn(tx, 'search-fulltext-latin', { key: ds.key, query: latin, types })));
       return rows as unknown as SearchCandidate[];
@@ -302,6 +313,56 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
   });
 
   return router;
+}
+
+/**
+ * Relationships the second ring may read in all: each first-ring node contributes at most
+ * NEIGHBOR_BUDGET / |ring1| of its neighbours (at least NEIGHBOR_MIN_PER_NODE), so a hub's 2-hop
+ * neighbourhood costs about this much instead of most of the dataset.
+ */
+export const NEIGHBOR_BUDGET = 20_000;
+const NEIGHBOR_MIN_PER_NODE = 10;
+const COUNT_COLUMNS = ['ring1Total', 'seen', 'capped'];
+
+function withoutCounts(row: Row): Row {
+  const out = { ...row };
+  for (const c of COUNT_COLUMNS) delete out[c];
+  return out;
+}
+
+/** How many neighbours each first-ring node may bring into the second ring. */
+export function secondRingPerNode(ring1Size: number): number {
+  return Math.max(NEIGHBOR_MIN_PER_NODE, Math.ceil(NEIGHBOR_BUDGET / Math.max(1, ring1Size)));
+}
+
+/** The centre and its rings (the second one sampled around hubs), and what was left out. */
+async function readNeighborhood(
+  db: Database,
+  tx: Tx,
+  key: string,
+  id: string,
+  depth: number,
+  types: string[],
+  limit: number,
+) {
+  const ring1 = await db.runIn(tx, 'node-neighbors', { key, id, types, limit });
+  if (ring1.length === 0) return undefined;
+  const ring1Total = Number(ring1[0]?.ring1Total ?? 0);
+  const ids = ring1.slice(1).map((n) => String(n.id));
+  const perNode = secondRingPerNode(ids.length);
+  const ring2 =
+    depth >= 2 && ids.length > 0
+      ? await db.runIn(tx, 'node-ring2', { key, ring1: ids, exclude: [id, ...ids], types, perNode, limit })
+      : [];
+  const seen = Number(ring2[0]?.seen ?? 0);
+  const capped = Number(ring2[0]?.capped ?? 0);
+  const counts: NeighborhoodCounts = {
+    ring1: ring1Total,
+    ring1Shown: ids.length,
+    ...(depth >= 2 ? { ring2Seen: seen, ring2Shown: ring2.length, sampledNodes: capped, perNode } : {}),
+  };
+  const sampled = ring1Total > ids.length || seen > ring2.length || capped > 0;
+  return { nodes: [...ring1, ...ring2], counts: { sampled, counts } };
 }
 
 /** Sources and quotes are stored as parallel lists: quote i comes from source i. */

@@ -4,7 +4,8 @@ import {
   escapeLucene,
   latinQuery,
   rankCandidates,
-  subsequencePattern,
+  subsequenceQuery,
+  substringQuery,
   type SearchCandidate,
 } from './rank.ts';
 
@@ -71,7 +72,17 @@ describe('search ranking', () => {
     // Letters out of order, or not starting the name, are no abbreviation.
     expect(rankCandidates([haier], 'rh', 5)[0]).toMatchObject({ matched: 'fulltext' });
     expect(rankCandidates([haier], 'ae', 5)[0]).toMatchObject({ matched: 'fulltext' });
-    expect(subsequencePattern('hr')).toBe('^h.*r.*');
-    for (const q of ['h', 'h.r', 'h*', 'abcdefghi', '海尔', 'h r']) expect(subsequencePattern(q), q).toBeUndefined();
+    expect(subsequenceQuery('hr', 'laoshan', [])).toBe('+dataset:("laoshan") +pinyin:/h.*r.*/');
+    expect(subsequenceQuery('hr', 'k-1', ['Firm', 'Lab'])).toBe(
+      '+dataset:("k\\-1") +type:("Firm" OR "Lab") +pinyin:/h.*r.*/',
+    );
+    for (const q of ['h', 'h.r', 'h*', 'abcdefghi', '海尔', 'h r'])
+      expect(subsequenceQuery(q, 'k', []), q).toBeUndefined();
+  });
+
+  it('asks for Chinese substrings as a phrase of characters within the dataset', () => {
+    expect(substringQuery(' 崂山 ', 'laoshan', [])).toBe('+dataset:("laoshan") +name_zh:"崂山"');
+    expect(substringQuery('“繁星"', 'k', ['Park'])).toBe('+dataset:("k") +type:("Park") +name_zh:"“繁星\\""');
+    expect(substringQuery('haier', 'k', [])).toBeUndefined();
   });
 });

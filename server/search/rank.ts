@@ -42,12 +42,33 @@ export function latinQuery(q: string): string {
 /** Abbreviations are short runs of letters; longer queries are words, not abbreviations. */
 const ABBREVIATION = /^[a-z]{2,8}$/;
 
+/** A required term of an exact (keyword-analysed) field: the dataset key, a node type. */
+function requiredTerms(field: string, values: readonly string[]): string {
+  return `+${field}:(${values.map((v) => `"${escapeLucene(v)}"`).join(' OR ')})`;
+}
+
 /**
- * The regular expression for pinyin abbreviations ("hr" → "haier"): the letters in order, the
- * first at the start. Built from a–z only, so it cannot carry regex syntax; undefined otherwise.
+ * The Lucene query for pinyin abbreviations ("hr" → "haier": the letters in order, the first at
+ * the start) over the entity_pinyin_keys index, within one dataset and optional types. A Lucene
+ * regular expression matches a whole term, so `h.*r.*` is anchored at both ends. Built from a–z
+ * only, so it cannot carry regex syntax; undefined for anything else.
  */
-export function subsequencePattern(compactQuery: string): string | undefined {
-  return ABBREVIATION.test(compactQuery) ? `^${compactQuery.split('').join('.*')}.*` : undefined;
+export function subsequenceQuery(compactQuery: string, key: string, types: readonly string[]): string | undefined {
+  if (!ABBREVIATION.test(compactQuery)) return undefined;
+  const regex = `+pinyin:/${compactQuery.split('').join('.*')}.*/`;
+  return [requiredTerms('dataset', [key]), ...(types.length ? [requiredTerms('type', types)] : []), regex].join(' ');
+}
+
+/**
+ * The Lucene query for Chinese substrings over the entity_name_zh_chars index (standard
+ * analyzer: every Han character a term): the query's text as a phrase, within one dataset and
+ * optional types. Undefined when the query has no Han character (Latin keys have their own).
+ */
+export function substringQuery(q: string, key: string, types: readonly string[]): string | undefined {
+  const text = q.normalize('NFKC').trim();
+  if (!hasHan(text)) return undefined;
+  const phrase = `+name_zh:"${escapeLucene(text)}"`;
+  return [requiredTerms('dataset', [key]), ...(types.length ? [requiredTerms('type', types)] : []), phrase].join(' ');
 }
 
 function isAnchoredSubsequence(value: string, q: string): boolean {
