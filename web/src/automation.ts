@@ -58,6 +58,10 @@ export interface ExplorerAutomation {
   pathsThrough(): string[];
   /** The actor below the paths whose paths are highlighted (hovered or pinned). */
   pathsThroughHighlighted(): string | undefined;
+  /** The aggregates of a large dataset's overview (level of detail), largest first; [] otherwise. */
+  aggregateIds(): string[];
+  /** The aggregates expanded into their members now. */
+  expandedAggregates(): string[];
 }
 
 declare global {

@@ -40,6 +40,19 @@ const STRINGS = {
     zh: '显示关联最多的 {shown} / {total} 个节点;搜索或展开以载入更多',
     en: 'Showing the {shown} best-connected of {total} nodes; search or expand to load more',
   },
+  lodComputing: {
+    zh: '正在计算社区概览({phase} {percent}%)…',
+    en: 'Computing the community overview ({phase} {percent}%)…',
+  },
+  lodShown: {
+    zh: '{nodes} 个节点以 {aggregates} 个社区显示;点击社区展开,搜索可找到任一节点',
+    en: '{nodes} nodes shown as {aggregates} communities; click one to expand it, search finds any node',
+  },
+  lodExpanded: { zh: '已展开社区:{count} 个成员', en: 'Community expanded: {count} members' },
+  lodExpandedSome: {
+    zh: '已展开社区:关联最多的 {count} / {size} 个成员',
+    en: 'Community expanded: the {count} best-connected of {size} members',
+  },
   openSource: { zh: '查看原文', en: 'Open the source' },
   depth1: { zh: '一步', en: '1 step' },
   depth2: { zh: '两步', en: '2 steps' },

@@ -46,6 +46,11 @@ export interface FeatureContext<S extends CoreState> {
 
 /** Hooks into the load of a dataset and later changes of the graph. */
 export interface FeatureHooks {
+  /**
+   * Replaces the overview (e.g. a large dataset's aggregates); the first hook answering wins,
+   * and the overview request is then not made.
+   */
+  replaceOverview?(dataset: string): Promise<GraphPayload | undefined>;
   /** Adds to the overview before it is built (e.g. the expansions named by a shared link). */
   extendOverview?(payload: GraphPayload): Promise<void>;
   /**

@@ -3,6 +3,7 @@
 // overview and what features add to it, then nodes and edges in slices. A passing failure
 // (the database briefly away) is retried after the server's Retry-After, with a message.
 import { DataSourceError, type GraphDataSource } from '../data/source.ts';
+import type { GraphPayload } from '../data/types.ts';
 import { buildNodesInSlices, addEdges, curveParallelEdges } from '../graph/build.ts';
 import { t, type Lang } from '../i18n.ts';
 import type { Chrome } from './chrome.ts';
@@ -53,6 +54,15 @@ export async function withRetry<T>(
   }
 }
 
+/** The first overview a feature puts in place of the server's (undefined: none does). */
+async function replacedOverview(req: LoadRequest): Promise<GraphPayload | undefined> {
+  for (const hooks of req.hooks) {
+    const replaced = await hooks.replaceOverview?.(req.dataset);
+    if (replaced) return replaced;
+  }
+  return undefined;
+}
+
 export async function loadGraph(req: LoadRequest): Promise<void> {
   const { source, model, chrome } = req;
   const progress = (key: Parameters<typeof t>[1], fraction?: number, vars = {}) =>
@@ -65,15 +75,17 @@ export async function loadGraph(req: LoadRequest): Promise<void> {
   performance.measure('explorer:sigma', 'explorer:sigma:start');
   await nextTask();
   progress('loadingGraph');
-  const overview = await withRetry(
-    () =>
-      source.graph(req.dataset, {
-        limit: req.limit ?? DEFAULT_OVERVIEW_LIMIT,
-        onProgress: (bytes) => progress('loadedBytes', undefined, { kb: Math.round(bytes / 1024) }),
-      }),
-    waiting,
-    req.isCancelled,
-  );
+  const overview =
+    (await replacedOverview(req)) ??
+    (await withRetry(
+      () =>
+        source.graph(req.dataset, {
+          limit: req.limit ?? DEFAULT_OVERVIEW_LIMIT,
+          onProgress: (bytes) => progress('loadedBytes', undefined, { kb: Math.round(bytes / 1024) }),
+        }),
+      waiting,
+      req.isCancelled,
+    ));
   model.noteOverview(overview);
   const payload = { ...overview, nodes: [...overview.nodes], edges: [...overview.edges] };
   for (const hooks of req.hooks) await hooks.extendOverview?.(payload);

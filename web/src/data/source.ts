@@ -4,6 +4,7 @@ import { decodeColumnar, isColumnar } from '../../../domain/columnar.ts';
 import type { Prefetched } from './prefetch.ts';
 import { API_BASE, JSON_REQUEST, apiUrl, overviewParams } from './requests.ts';
 import type {
+  AggregateMembersPayload,
   ColumnarGraphPayload,
   DatasetSummary,
   DatasetsPayload,
@@ -15,6 +16,7 @@ import type {
   PathThroughPayload,
   NeighborhoodPayload,
   NodeDetails,
+  OverviewPayload,
   PathsPayload,
   SchemaPayload,
   SearchHit,
@@ -43,6 +45,10 @@ export interface GraphDataSource {
   gaps(dataset: string): Promise<GapsPayload | MetricsComputing>;
   /** Actors the node has no tie with, ranked, each with its reasons; `type` narrows them. */
   partners(dataset: string, id: string, options?: { type?: string; limit?: number }): Promise<PartnersPayload>;
+  /** Level of detail: above a size, the communities as aggregates (`status: 'computing'` meanwhile). */
+  overview?(dataset: string): Promise<OverviewPayload | MetricsComputing>;
+  /** One aggregate's best-connected members and their relations. */
+  aggregateMembers?(dataset: string, id: string, limit?: number): Promise<AggregateMembersPayload | MetricsComputing>;
 }
 
 export class DataSourceError extends Error {
@@ -140,6 +146,14 @@ export class HttpDataSource implements GraphDataSource {
 
   neighbors(dataset: string, id: string): Promise<NeighborhoodPayload> {
     return this.getJson(`/nodes/${encodeURI(id)}/neighbors`, { dataset });
+  }
+
+  overview(dataset: string): Promise<OverviewPayload | MetricsComputing> {
+    return this.getJson('/overview', { dataset });
+  }
+
+  aggregateMembers(dataset: string, id: string, limit = 2_000): Promise<AggregateMembersPayload | MetricsComputing> {
+    return this.getJson(`/aggregates/${encodeURIComponent(id)}/members`, { dataset, limit: String(limit) });
   }
 
   node(dataset: string, id: string): Promise<NodeDetails> {

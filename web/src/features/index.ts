@@ -17,6 +17,7 @@ import { gapsFeature } from './gaps/gaps.ts';
 import { languageFeature } from './language/language.ts';
 import { layoutFeature } from './layout/layout.ts';
 import { metricsFeature } from './metrics/metrics.ts';
+import { overviewLodFeature } from './overview-lod/overview-lod.ts';
 import { partnersFeature } from './partners/partners.ts';
 import { pathsFeature } from './paths/paths.ts';
 import { searchFeature } from './search/search.ts';
@@ -37,6 +38,7 @@ export function features(): Feature<AppState>[] {
     filtersFeature(),
     fieldsYearsFeature(),
     selectionFeature(),
+    overviewLodFeature(),
     expandFeature(),
     detailsFeature(),
     sourceFeature(),

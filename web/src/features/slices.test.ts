@@ -45,6 +45,7 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   pathTo: fc.option(id, { nil: undefined }),
   // Order matters for expansions: kept as given.
   expanded: fc.uniqueArray(id, { maxLength: 4 }),
+  lod: fc.uniqueArray(fc.integer({ min: 0, max: 9_999 }).map(String), { maxLength: 4 }),
   sizeBy: fc.option(fc.constantFrom('degree', 'betweenness', 'pagerank', 'broker_liaison'), { nil: undefined }),
   colorBy: fc.option(fc.constantFrom('community', 'betweenness', 'closeness'), { nil: undefined }),
   metricsSort: fc.option(fc.constantFrom('name', '-name', 'type', '-betweenness', 'degree', '-community'), {
@@ -127,6 +128,7 @@ describe('the composed link', () => {
       fields: ['industry/ai'],
       hiddenYears: [2023],
       expanded: ['firm/haier', 'lab/y'],
+      lod: [],
       limit: 500,
       camera: { x: 0.5, y: -0.25, ratio: 0.8 },
       source: 'source/a',
@@ -241,11 +243,12 @@ describe('the composed link', () => {
       fields: ['industry/ai', 'firm/haier', 'industry/gone'],
       hiddenYears: [2023, 1999],
       expanded: ['firm/gone', 'firm/haier'],
+      lod: ['3', '12'],
       pathFrom: 'firm/gone',
       pathTo: 'firm/haier',
     };
     const domain: ViewDomain = {
-      hasNode: (x) => x === 'firm/haier' || x === 'industry/ai',
+      hasNode: (x) => x === 'firm/haier' || x === 'industry/ai' || x === '@community-12',
       nodeType: (x) => (x === 'firm/haier' ? 'Firm' : x === 'industry/ai' ? 'Industry' : undefined),
       nodeTypes: new Set(['Firm']),
       relationTypes: new Set(['AWARDED']),
@@ -259,6 +262,7 @@ describe('the composed link', () => {
       fields: ['industry/ai'],
       hiddenYears: [2023],
       expanded: ['firm/haier'],
+      lod: ['12'],
       pathFrom: undefined,
       pathTo: 'firm/haier',
     });

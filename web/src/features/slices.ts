@@ -12,6 +12,7 @@ import { filtersSlice, type FiltersState } from './filters/slice.ts';
 import { gapsSlice, type GapsState } from './gaps/slice.ts';
 import { languageSlice } from './language/slice.ts';
 import { metricsSlice, type MetricsState } from './metrics/slice.ts';
+import { overviewLodSlice, type OverviewLodState } from './overview-lod/slice.ts';
 import { partnersSlice, type PartnersState } from './partners/slice.ts';
 import { pathsSlice, type PathsState } from './paths/slice.ts';
 import { selectionSlice, type SelectionState } from './selection/slice.ts';
@@ -31,7 +32,8 @@ export type AppState = CoreState &
   GapsState &
   PartnersState &
   MetricsState &
-  ExpandState;
+  ExpandState &
+  OverviewLodState;
 
 /** Every feature slice of the app (features without view state have none). */
 export function appSlices(): Slice<AppState>[] {
@@ -42,6 +44,7 @@ export function appSlices(): Slice<AppState>[] {
     filtersSlice(),
     fieldsYearsSlice(),
     selectionSlice(),
+    overviewLodSlice(),
     expandSlice(),
     detailsSlice(),
     sourceSlice(),

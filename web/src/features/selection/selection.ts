@@ -1,6 +1,7 @@
 // Selection and ego network: a click, a search result or a relation selects a node; its 1- or
 // 2-step neighbourhood stays highlighted (hover shows a node's neighbours meanwhile). Owns the
 // `node` and `depth` link parameters, the highlight layer and the "select node" command.
+import { isNodeId } from '../../../../domain/ids.ts';
 import { defineCommand } from '../../core/commands.ts';
 import type { Feature } from '../../core/feature.ts';
 import type { Highlight } from '../../core/layers.ts';
@@ -56,7 +57,10 @@ export function selectionFeature<S extends State>(): Feature<S> {
         );
         if (fly) await renderer()?.flyTo(id);
       });
-      const offClick = canvas.on('clickNode', (id) => void commands.run(selectNode, id, false));
+      // A drawn item that is no data node (an aggregate of a large overview) is not selected.
+      const offClick = canvas.on('clickNode', (id) => {
+        if (isNodeId(id)) void commands.run(selectNode, id, false);
+      });
       const offStage = canvas.on('clickStage', () => {
         const { selected, panel } = store.get();
         if (selected || panel)
