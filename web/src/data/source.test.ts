@@ -16,15 +16,18 @@ const overview: GraphPayload = {
   edges: [{ id: 'r1', source: 'firm/haier', target: 'uni/ouc', type: 'COOPERATES_WITH' }],
 };
 
-/** A fetch that answers `body` and records the URLs asked for. */
-function stubFetch(body: unknown): string[] {
+/** A fetch that answers `body` (or `bodies[path]`) and records the URLs asked for. */
+function stubFetch(body: unknown, bodies: Record<string, unknown> = {}): string[] {
   const asked: string[] = [];
   vi.stubGlobal('fetch', (url: string) => {
     asked.push(url);
-    return Promise.resolve(new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }));
+    const answer = bodies[url.split('?')[0]!] ?? body;
+    return Promise.resolve(new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } }));
   });
   return asked;
 }
+
+const wait = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -44,15 +47,30 @@ describe('HttpDataSource overview', () => {
   });
 
   it('uses the requests the page started, each once', async () => {
-    const asked = stubFetch(encodeColumnar(overview));
+    const asked = stubFetch(encodeColumnar(overview), { '/api/overview': { level: 'full' } });
     const prefetched = prefetchFirstView('?dataset=laoshan&limit=500&lang=en');
-    expect(asked).toEqual(['/api/schema?dataset=laoshan', '/api/graph?dataset=laoshan&limit=500&format=columnar']);
+    await wait();
+    expect(asked).toEqual([
+      '/api/schema?dataset=laoshan',
+      '/api/overview?dataset=laoshan',
+      '/api/graph?dataset=laoshan&limit=500&format=columnar',
+    ]);
     const source = new HttpDataSource('/api', prefetched);
     const { dataset, limit } = firstView('?dataset=laoshan&limit=500');
     expect(await source.graph(dataset, { limit })).toStrictEqual(overview);
-    expect(asked).toHaveLength(2);
-    await source.graph(dataset, { limit });
     expect(asked).toHaveLength(3);
+    await source.graph(dataset, { limit });
+    expect(asked).toHaveLength(4);
+  });
+
+  it('does not ask for the whole overview of a dataset the server aggregates', async () => {
+    const asked = stubFetch(encodeColumnar(overview), { '/api/overview': { level: 'aggregate' } });
+    const source = new HttpDataSource('/api', prefetchFirstView('?dataset=big'));
+    await wait();
+    expect(asked).toEqual(['/api/schema?dataset=big', '/api/overview?dataset=big']);
+    // Should the app ask for it all the same, it is asked for then.
+    expect(await source.graph('big', { limit: 20_000 })).toStrictEqual(overview);
+    expect(asked.at(-1)).toBe('/api/graph?dataset=big&limit=20000&format=columnar');
   });
 
   it('reads the first view as the URL codec does', () => {

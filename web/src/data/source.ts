@@ -83,10 +83,10 @@ export class HttpDataSource implements GraphDataSource {
   ) {}
 
   /** The prefetched answer to `url` if there is one (a second ask goes to the server). */
-  private fetchOnce(url: string): Promise<Response> {
+  private async fetchOnce(url: string): Promise<Response> {
     const early = this.prefetched.get(url);
     this.prefetched.delete(url);
-    return early ?? fetch(url, JSON_REQUEST);
+    return (await early) ?? fetch(url, JSON_REQUEST);
   }
 
   private async getJson<T>(
