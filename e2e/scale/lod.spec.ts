@@ -46,4 +46,12 @@ test('100k nodes: communities drawn, one expanded in place, a node of another fo
   await page.locator(`#search-results li[data-node="${member.id}"]`).click({ timeout: 60_000 });
   await expect.poll(() => page.evaluate(() => window.explorer?.selected()), { timeout: 120_000 }).toBe(member.id);
   await expect(page.locator('#details')).toBeVisible();
+
+  // The link brings the same view back: the aggregate expanded, the found node selected.
+  const copy = await page.context().newPage();
+  await copy.goto(`/${new URL(page.url()).search}`);
+  await copy.waitForFunction(() => window.explorer?.phase() === 'ready', null, { timeout: 300_000 });
+  expect(await copy.evaluate(() => window.explorer?.expandedAggregates())).toEqual([largest]);
+  expect(await copy.evaluate(() => window.explorer?.selected())).toBe(member.id);
+  await copy.close();
 });
