@@ -59,7 +59,7 @@ declare global {
  * Plain JavaScript in a string: tsx (which runs the benchmarks) names functions with a helper
  * that does not exist in the page, so a serialised TypeScript function would fail there.
  */
-const RECORDER = `(() => {
+export const RECORDER = `(() => {
   const record = { tasks: [] };
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) record.tasks.push({ start: entry.startTime, duration: entry.duration });
@@ -85,7 +85,7 @@ const RECORDER = `(() => {
 })();`;
 
 /** Non-background pixels of the graph area (as e2e/helpers.ts graphPixels counts them). */
-async function drawnPixels(page: Page): Promise<number> {
+export async function drawnPixels(page: Page): Promise<number> {
   const { data } = PNG.sync.read(await page.locator('#graph-container').screenshot());
   const bg = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
   let n = 0;

@@ -30,6 +30,11 @@
 //                workers, on synthetic 1k, 10k and 100k (bench/api.ts); issue 12's targets on
 //                100k reported as pass/miss, failing the run only with --strict. --quick: 1k,
 //                1 s per run, api-quick.json.
+//   picture      the app against a bare sigma page drawing the same dataset from the same server
+//                (bench/picture.ts, bench/bare/page.ts), the curated map and 10k: first frame and
+//                final picture (target ≤ 1.3× the bare page), longest task, a hover highlight
+//                (target ≤ 16 ms), bytes on the wire per node and relation; targets reported as
+//                pass/miss (fail only with --strict). --quick: 2 runs each, picture-quick.json.
 // --quick shortens them (10 s of load instead of 60, 2 browser runs instead of 5, an import of
 // 10,000 nodes + 50,000 relations written to import-quick.json, so that the committed full
 // figures stay; partners: 2 repetitions, 20,000 AUC samples, 1,000 query nodes, a 5k synthetic
@@ -42,6 +47,7 @@ import { parseArgs } from 'node:util';
 import { analyticsBenchmark } from './analytics.ts';
 import { apiBenchmark, type Stats } from './api.ts';
 import { browserBenchmark, LONG_TASK_LIMIT_MS } from './browser.ts';
+import { pictureBenchmark } from './picture.ts';
 import { importBenchmark } from './import.ts';
 import { loadBenchmark } from './load.ts';
 import { partnersBenchmark } from './partners.ts';
@@ -338,7 +344,44 @@ async function runApiBench(quick: boolean, strict: boolean): Promise<boolean> {
   return true;
 }
 
-const BENCHMARKS = ['load', 'browser', 'import', 'partners', 'analytics', 'profile', 'api'] as const;
+async function runPicture(quick: boolean, strict: boolean): Promise<boolean> {
+  const before = provenance(quick);
+  let result;
+  try {
+    result = await pictureBenchmark(quick);
+  } catch (error) {
+    console.error('picture benchmark FAILED:', error instanceof Error ? error.message : error);
+    return false;
+  }
+  write(quick ? 'picture-quick' : 'picture', { benchmark: 'picture', ...before, ...result });
+  console.table(
+    Object.entries(result.datasets).map(([dataset, r]) => ({
+      dataset,
+      nodes: r.nodes,
+      'app first frame ms': r.app.medianFirstFrameMs,
+      'app final ms': r.app.medianFinalPictureMs,
+      'bare ms': r.bare.medianFirstFrameMs,
+      'first ×bare': r.firstFrameVsBare,
+      'final ×bare': r.finalPictureVsBare,
+      'longest task ms': r.app.longestTaskMs,
+      'hover ms (max)': `${r.hover.medianMs} (${r.hover.maxMs})`,
+      'API B/node': r.bytes.apiPerNode,
+      'API B/relation': r.bytes.apiPerRelation,
+    })),
+  );
+  const missed = Object.entries(result.datasets).filter(([, r]) => !r.meetsRatioTarget || !r.meetsHoverTarget);
+  for (const [dataset, r] of missed)
+    console.log(
+      `picture: ${dataset} misses a target (≤ ×${result.targets.ratio} the bare page: first ×${r.firstFrameVsBare}, final ×${r.finalPictureVsBare}; hover ≤ ${result.targets.hoverMs} ms: max ${r.hover.maxMs} ms)`,
+    );
+  if (missed.length && strict) {
+    console.error('picture benchmark FAILED (--strict): a target missed');
+    return false;
+  }
+  return true;
+}
+
+const BENCHMARKS = ['load', 'browser', 'import', 'partners', 'analytics', 'profile', 'api', 'picture'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -362,6 +405,7 @@ async function main(): Promise<void> {
   if (runs('analytics')) ok = (await runAnalytics(values.quick)) && ok;
   if (runs('profile')) ok = (await runProfile(values.quick)) && ok;
   if (runs('api')) ok = (await runApiBench(values.quick, values.strict)) && ok;
+  if (runs('picture')) ok = (await runPicture(values.quick, values.strict)) && ok;
   console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!ok) process.exitCode = 1;
 }
