@@ -45,13 +45,15 @@ export async function datasetSample(driver: Driver, name: string) {
     key = String(found.key);
     top = await run('graph-nodes', { key, types: [], limit: 2000 });
   });
-  const at = (i: number) => top[Math.min(top.length - 1, i)] as Row;
+  // Positions as shares of the list, so that a dataset under 2,000 nodes still gives four
+  // distinct nodes (at 100k: the 1st, 1,000th, 1,500th and 2,000th best connected).
+  const at = (share: number) => top[Math.min(top.length - 1, Math.floor(share * top.length))] as Row;
   return {
     key,
     hub: at(0),
-    /** Well connected, not a hub: position 1000 of the 2000 best connected. */
-    mid: at(1000),
-    other: at(1500),
-    last: at(top.length - 1),
+    /** Well connected, not a hub. */
+    mid: at(0.5),
+    other: at(0.75),
+    last: at(1),
   };
 }
