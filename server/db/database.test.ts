@@ -29,6 +29,15 @@ describe('driver errors become API errors', () => {
     expect(toApiError(exhausted)).toMatchObject({ status: 503, code: 'busy' });
   });
 
+  it('maps transient errors (out of transaction memory under load) to 503 busy with Retry-After', () => {
+    const code = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+    const mapped = toApiError(new Neo4jError('out of memory', code, code, 'x'));
+    expect(mapped).toMatchObject({ status: 503, code: 'busy' });
+    expect((mapped as ApiError).headers['Retry-After']).toBeDefined();
+    const lost = 'Neo.TransientError.General.DatabaseUnavailable';
+    expect(toApiError(new Neo4jError('gone', lost, lost, 'x'))).toMatchObject({ code: 'database_unavailable' });
+  });
+
   it('leaves other errors alone (a Cypher bug stays a 500)', () => {
     const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', 'x', 'y');
     expect(toApiError(syntax)).toBe(syntax);

@@ -62,6 +62,13 @@ export function toApiError(error: unknown): unknown {
       'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
     });
   }
+  // Transient by Neo4j's own classification (out of transaction memory under many concurrent
+  // large reads, a deadlock, a leader switch): the same request may well succeed in a moment.
+  if (error.code.startsWith('Neo.TransientError.')) {
+    return new ApiError(503, 'busy', 'the database is busy; retry shortly', undefined, {
+      'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+    });
+  }
   return error;
 }
 
