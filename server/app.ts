@@ -174,6 +174,8 @@ export function createApp({
     '/api/metrics',
     '/api/gaps',
     '/api/partners',
+    '/api/overview',
+    '/api/aggregates',
     /^\/api\/nodes\/.+\/neighbors$/,
   ])
     app.use(path, perIpLimit(rateLimitPerMinute));
