@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   'graph-edges',
   'analytics-nodes',
   'layout-get',
+  'layout-delete',
   'layout-set',
   'dataset-sectors-set',
   'edges-among',

@@ -1,7 +1,7 @@
 // Stored layouts on the real Neo4j: the curated dataset's positions are computed once in the
 // background, served with the graph and the neighbourhoods, the same after a restart (a new app
 // on the same database) and computed again for the new version an import writes.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphNode, GraphPayload } from '../../domain/api-types.ts';
 import { removeDataset } from '../db/load.ts';
 import { computeLayout } from '../layout/compute.ts';
@@ -44,6 +44,13 @@ async function keyOf(name: string): Promise<string> {
 
 describe('stored layouts', () => {
   let curated: Record<string, [number, number]> = {};
+
+  // Other test files on this database may have drawn the curated dataset already (and so had its
+  // layout stored): these tests start from a version without one.
+  beforeAll(async () => {
+    const key = await keyOf('laoshan');
+    await ctx.db.writeTx((tx) => ctx.db.runIn(tx, 'layout-delete', { key }));
+  });
 
   it('answers without positions at first, then with the layout computed in the background', async () => {
     const first = await graph(ctx.server.url, 'laoshan');
