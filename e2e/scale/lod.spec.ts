@@ -1,7 +1,8 @@
 // Level of detail at 100k: the synthetic dataset of 100,000 nodes and 500,000 relations opens as
 // its communities (aggregate nodes; the server's threshold is 20,000 nodes), an aggregate expands
 // in place into its members and is drawn, and search finds a node of a collapsed aggregate,
-// loaded with its neighbourhood. Run by `npm run test:scale` (seeding 100k takes minutes).
+// loaded with its neighbourhood. Part of `npm test` (e2e/ holds it) and `npm run test:scale`; seeding
+// 100k takes a few minutes.
 // LOD_E2E_NODES seeds a smaller dataset instead (with LOD_THRESHOLD below it on the server).
 import type { AggregateMembersPayload } from '../../domain/api-types.ts';
 import { clickNode, expect, graphPixels, saveScreenshot, seedE2e, test } from '../helpers.ts';
