@@ -1,6 +1,6 @@
 // Up to k shortest paths between two nodes, in either direction, of at most $maxHops steps.
 // GQL's SHORTEST takes only literals: one branch per k (1-10, the route's bounds), of which only
-// the request's runs, so that the search stops at k paths (SHORTEST 10 for every k read 7-10x
+// the request's runs, so that the search stops at k paths (SHORTEST 10 for every k read 7-13x
 // the db hits at 100k: docs/performance.md).
 MATCH (a:Entity {dataset: $key, id: $from})
 MATCH (b:Entity {dataset: $key, id: $to})
