@@ -80,7 +80,9 @@ export function createApp({
   const app = express();
   const datasets = new DatasetRegistry(db);
   const analytics = new AnalyticsService(db, analyticsOptions);
-  const layouts = new LayoutService(db);
+  const threshold = lodThreshold ?? lodThresholdFrom(process.env);
+  // A whole-dataset layout for the datasets the overview sends whole; above, aggregates.
+  const layouts = new LayoutService(db, { maxNodes: threshold });
   // After an outage nearly every request needs the dataset list first: its query starts as the
   // gate reopens (on a cold server it is the slowest part), and the first requests join it.
   db.onRecovered(() => {
@@ -191,7 +193,7 @@ export function createApp({
     writeRoutes(db, datasets),
     importRoutes(db, datasets, uploadLimitBytes),
     exportRoutes(db, datasets),
-    overviewRoutes(datasets, analytics, layouts, lodThreshold ?? lodThresholdFrom(process.env)),
+    overviewRoutes(datasets, analytics, layouts, threshold),
   );
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));

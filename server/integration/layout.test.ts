@@ -90,6 +90,22 @@ describe('stored layouts', () => {
     }
   });
 
+  it('computes no whole-dataset layout above the level-of-detail threshold (the map is aggregates)', async () => {
+    const small = await startTestServer(ctx.db, { lodThreshold: ctx.curated.nodes.length - 1 });
+    try {
+      const key = await keyOf('laoshan');
+      await ctx.db.writeTx((tx) => ctx.db.runIn(tx, 'layout-delete', { key }));
+      for (let i = 0; i < 3; i++) expect((await graph(small.url, 'laoshan')).positions).toBe('none');
+      const hood = await getJson(`${small.url}/api/nodes/firm/haier/neighbors?dataset=laoshan`);
+      expect(hood.status).toBe(200);
+      expect((hood.body.nodes as GraphNode[]).some((n) => n.x !== undefined)).toBe(false);
+      expect(small.app.layouts.durations.size).toBe(0);
+      expect(await ctx.db.read('layout-get', { key })).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('computes the layout of the new version after an import changes the dataset', async () => {
     const importEdges = async (mode: 'new' | 'merge', csv: string) => {
       const form = new FormData();

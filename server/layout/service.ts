@@ -19,6 +19,12 @@ export interface LayoutServiceOptions {
   readTimeoutMs?: number;
   /** After a failed computation, the next request starts another only after this long. */
   retryAfterMs?: number;
+  /**
+   * Datasets above this many nodes get no whole-dataset layout (the app shows them as
+   * aggregates, laid out on their own: docs/level-of-detail.md). At 100k the layout is minutes
+   * of a core and over a gigabyte for a picture nobody draws whole.
+   */
+  maxNodes?: number;
 }
 
 /**
@@ -51,6 +57,9 @@ export class LayoutService {
     const version = layoutVersion(ds);
     const held = this.held.get(ds.name);
     if (held?.version === version) return held.positions;
+    if (ds.nodes > (this.options.maxNodes ?? Infinity)) return undefined;
+    // While it is being computed there is nothing stored to read.
+    if (this.running.has(version)) return undefined;
     const stored = await this.readStored(ds.key, version);
     if (stored) {
       this.held.set(ds.name, { version, positions: stored });
@@ -63,6 +72,7 @@ export class LayoutService {
   /** Resolves when the version's layout is stored (starting it if need be); for tests and tools. */
   whenStored(ds: DatasetInfo): Promise<void> {
     const version = layoutVersion(ds);
+    if (ds.nodes > (this.options.maxNodes ?? Infinity)) return Promise.resolve();
     if (this.held.get(ds.name)?.version === version) return Promise.resolve();
     return this.ensure(ds, version) ?? Promise.resolve();
   }

@@ -98,7 +98,8 @@ export async function loadGraph(req: LoadRequest): Promise<void> {
     performance.mark('explorer:build:start');
   });
   performance.measure('explorer:build', 'explorer:build:start');
-  for (const hooks of req.hooks) hooks.placeNodes?.(nodes, payload.edges.length, payload.positions === 'stored');
+  model.positionsStored = payload.positions === 'stored';
+  for (const hooks of req.hooks) hooks.placeNodes?.(nodes, payload.edges.length, model.positionsStored);
   const ids = nodes.nodes();
   for (let from = 0; from < ids.length; from += SLICE) {
     await nextTask();

@@ -19,6 +19,8 @@ import type { ViewDomain } from './codec.ts';
 export interface Added {
   nodes: number;
   edges: number;
+  /** Every new node stood where the server's stored layout puts it: nothing to lay out. */
+  placed?: boolean;
 }
 
 export class GraphModel {
@@ -26,6 +28,8 @@ export class GraphModel {
   schema: SchemaPayload | undefined;
   /** Set when the overview holds only the best-connected part of the dataset. */
   truncated: { shown: number; total: number } | undefined;
+  /** The drawn positions are the server's stored layout (so later nodes may take theirs). */
+  positionsStored = false;
   private lang: Lang;
   private readonly changeListeners = new Set<(added: Added) => void>();
 
@@ -50,6 +54,7 @@ export class GraphModel {
     this.graph.clear();
     this.schema = undefined;
     this.truncated = undefined;
+    this.positionsStored = false;
   }
 
   setLang(lang: Lang): void {
@@ -75,8 +80,10 @@ export class GraphModel {
   }
 
   /**
-   * Adds a neighbourhood to the graph: new nodes start around the node it is centred on (or
-   * the middle of the drawing), so a layout run from here moves the map rather than jumps.
+   * Adds a neighbourhood to the graph. On a map drawn from the stored layout, new nodes that
+   * carry their stored positions take them (the picture every machine shows); otherwise they
+   * start around the node it is centred on (or the middle of the drawing), so a layout run from
+   * here moves the map rather than jumps.
    */
   merge(neighbourhood: NeighborhoodPayload): Added {
     const g = this.graph;
@@ -85,7 +92,8 @@ export class GraphModel {
     const centre = g.hasNode(neighbourhood.center)
       ? g.getNodeAttributes(neighbourhood.center)
       : { x: (bounds.minX + bounds.maxX) / 2, y: (bounds.minY + bounds.maxY) / 2 };
-    const around = { x: centre.x, y: centre.y, spread: Math.max(1, extentSize(bounds) / 25) };
+    const placed = this.positionsStored && neighbourhood.nodes.every((n) => hasPosition(n));
+    const around = placed ? undefined : { x: centre.x, y: centre.y, spread: Math.max(1, extentSize(bounds) / 25) };
     let nodes = 0;
     for (const node of neighbourhood.nodes) {
       if (g.hasNode(node.id)) continue;
@@ -95,7 +103,7 @@ export class GraphModel {
     const edges = addEdges(g, neighbourhood.edges, this.edgeProgram(g.size));
     if (edges > 0) curveParallelEdges(g);
     if (nodes + edges > 0) resizeByDegree(g);
-    const added = { nodes, edges };
+    const added = { nodes, edges, placed };
     if (nodes + edges > 0) for (const listener of this.changeListeners) listener(added);
     return added;
   }
@@ -116,6 +124,8 @@ export class GraphModel {
     this.truncated = overview.truncated ? { shown: overview.nodes.length, total } : undefined;
   }
 }
+
+const hasPosition = (n: { x?: number; y?: number }) => typeof n.x === 'number' && typeof n.y === 'number';
 
 /** Adds a neighbourhood's nodes and edges to a payload, without duplicates. */
 export function mergePayload(payload: GraphPayload, more: NeighborhoodPayload): void {

@@ -1,6 +1,6 @@
 // Layout: ForceAtlas2 in a web worker (graph/layout.ts) with a start/stop button. A graph whose
 // positions came from the server's stored layout is drawn as it is: the layout runs only when
-// asked and briefly after the graph grew (expand). Without stored positions (the server is still
+// asked and briefly after the graph grew by nodes without stored positions (expand). Without stored positions (the server is still
 // computing them) it runs on load, and its result is kept per dataset in the browser so that a
 // reload does not reshuffle the map; the server's positions always win over the browser's.
 import { button } from '../../core/dom.ts';
@@ -80,7 +80,10 @@ export function layoutFeature<S extends CoreState>(): Feature<S> {
         loaded() {
           if (!stored && !restored) run(model.graph);
         },
-        graphChanged: () => run(model.graph, GROWTH_BUDGET_MS),
+        // New nodes at their stored positions keep the stored picture; others are laid out briefly.
+        graphChanged: (added) => {
+          if (!added.placed) run(model.graph, GROWTH_BUDGET_MS);
+        },
         unloaded() {
           layout?.kill();
           layout = undefined;
