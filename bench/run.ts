@@ -330,7 +330,6 @@ async function runApiBench(quick: boolean, strict: boolean): Promise<boolean> {
   console.table(
     result.datasets.flatMap((d) => d.runs.map((r) => apiRow(d.dataset, r.endpoint, r.connections, r.api, r.floor))),
   );
-  for (const d of result.datasets) for (const s of d.skipped) console.log(`${d.dataset}: left out ${s}`);
   console.log(`targets on ${result.targetsOn} (${result.secondsPerRun} s per run):`);
   console.table(
     result.targets.map((t) => ({ target: t.target, value: t.value, limit: t.limit, '': t.pass ? 'pass' : 'MISS' })),
