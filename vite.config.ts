@@ -1,10 +1,16 @@
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/vite-precompress.ts';
 
 export default defineConfig({
   root: 'web',
   plugins: [precompress()],
-  build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    // WEB_DIST_DIR (relative to the repository): another build folder for a second run (server/main.ts).
+    outDir: path.resolve(import.meta.dirname, process.env.WEB_DIST_DIR || 'dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
   server: {
     port: 5173,
     host: '127.0.0.1',

@@ -16,7 +16,9 @@ import { ManagedNeo4jError } from './neo4j/managed.ts';
 import { connect, createLogger, StartupError, type Connection } from './runtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WEB_DIST = path.join(ROOT, 'dist', 'web');
+// WEB_DIST_DIR (relative to the repository) moves the build, so that two test runs side by side
+// do not rebuild one folder under each other's server; vite.config.ts reads the same variable.
+const WEB_DIST = path.resolve(ROOT, process.env.WEB_DIST_DIR || path.join('dist', 'web'));
 const CURATED_DIR = path.join(ROOT, 'seed', 'laoshan');
 
 function newestMtime(dir: string): number {
