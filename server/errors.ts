@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'curated_dataset'
   | 'dataset_exists'
   | 'ambiguous_match'
+  | 'builtin'
   | 'database_unavailable'
   | 'busy'
   | 'query_timeout'
@@ -23,6 +24,8 @@ export type ErrorCode =
 
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** Neo4j's code when this answers a transient database error (a read retries it: db/database.ts). */
+  transientNeo4j: string | undefined;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,

@@ -19,6 +19,10 @@ export interface DatabaseOptions {
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 1;
+/** Tries of a read that failed with a transient Neo4j error, and the pause before the next (× try, jittered). */
+const READ_ATTEMPTS = 3;
+const READ_RETRY_BASE_MS = 100;
+
 /** Seconds a client should wait when the server is busy or a query took too long. */
 const BUSY_RETRY_AFTER_SECONDS = 2;
 
@@ -65,9 +69,11 @@ export function toApiError(error: unknown): unknown {
   // Transient by Neo4j's own classification (out of transaction memory under many concurrent
   // large reads, a deadlock, a leader switch): the same request may well succeed in a moment.
   if (error.code.startsWith('Neo.TransientError.')) {
-    return new ApiError(503, 'busy', 'the database is busy; retry shortly', undefined, {
+    const busy = new ApiError(503, 'busy', 'the database is busy; retry shortly', undefined, {
       'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
     });
+    busy.transientNeo4j = error.code;
+    return busy;
   }
   return error;
 }
@@ -159,9 +165,22 @@ export class Database {
     return this.readTx((tx) => this.runIn(tx, name, params));
   }
 
-  /** Several reads that must see one snapshot (a whole-dataset read may ask for more time). */
+  /**
+   * Several reads that must see one snapshot (a whole-dataset read may ask for more time). A
+   * transient error (Neo4j's own class: out of transaction memory under many large concurrent
+   * reads, a leader switch) is retried a few times after a short jittered pause, as the driver's
+   * managed transactions do: a read can be run again without harm, and the client should not see
+   * a 503 that a moment's wait would have avoided. Writes are not retried here.
+   */
   async readTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = this.opts.queryTimeoutMs): Promise<T> {
-    return this.inSession(neo4j.session.READ, (session) => inTransaction(session, work, timeoutMs));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inSession(neo4j.session.READ, (session) => inTransaction(session, work, timeoutMs));
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !(error instanceof ApiError) || !error.transientNeo4j) throw error;
+        await new Promise((resolve) => setTimeout(resolve, READ_RETRY_BASE_MS * attempt * (1 + Math.random())));
+      }
+    }
   }
 
   async writeTx<T>(work: (tx: Tx) => Promise<T>, timeoutMs = 300_000): Promise<T> {
