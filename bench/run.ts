@@ -35,6 +35,9 @@
 //                final picture (target ≤ 1.3× the bare page), longest task, a hover highlight
 //                (target ≤ 16 ms), bytes on the wire per node and relation; targets reported as
 //                pass/miss (fail only with --strict). --quick: 2 runs each, picture-quick.json.
+//   start        `npm start` to ready (health, then the curated graph served), cold (a new store:
+//                created, schema, curated dataset loaded) and warm, beside the managed Neo4j
+//                alone started the same way (bench/start.ts); --quick: one warm run, no web build.
 // --quick shortens them (10 s of load instead of 60, 2 browser runs instead of 5, an import of
 // 10,000 nodes + 50,000 relations written to import-quick.json, so that the committed full
 // figures stay; partners: 2 repetitions, 20,000 AUC samples, 1,000 query nodes, a 5k synthetic
@@ -53,6 +56,7 @@ import { loadBenchmark } from './load.ts';
 import { partnersBenchmark } from './partners.ts';
 import { profileBenchmark } from './profile.ts';
 import { ROOT } from './server.ts';
+import { startBenchmark } from './start.ts';
 
 const results = path.join(ROOT, 'bench', 'results');
 
@@ -380,7 +384,36 @@ async function runPicture(quick: boolean, strict: boolean): Promise<boolean> {
   return true;
 }
 
-const BENCHMARKS = ['load', 'browser', 'import', 'partners', 'analytics', 'profile', 'api', 'picture'] as const;
+async function runStart(quick: boolean): Promise<boolean> {
+  const before = provenance(quick);
+  let result;
+  try {
+    result = await startBenchmark(quick);
+  } catch (error) {
+    console.error('start benchmark FAILED:', error instanceof Error ? error.message : error);
+    return false;
+  }
+  write(quick ? 'start-quick' : 'start', { benchmark: 'start', ...before, ...result });
+  console.table(result.runs.map((r) => ({ run: r.run, 'health ms': r.healthMs, 'ready ms': r.readyMs })));
+  console.log(
+    `npm start to ready: cold ${result.cold.app} ms (${result.cold.ratio}× Neo4j alone, ${result.cold.floor} ms), ` +
+      `warm ${result.warm.app} ms (${result.warm.ratio}× Neo4j alone, ${result.warm.floor} ms)` +
+      (result.webBuildMs === null ? '' : `; a web build when web/ changed adds ${result.webBuildMs} ms`),
+  );
+  return true;
+}
+
+const BENCHMARKS = [
+  'load',
+  'browser',
+  'import',
+  'partners',
+  'analytics',
+  'profile',
+  'api',
+  'picture',
+  'start',
+] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -405,6 +438,7 @@ async function main(): Promise<void> {
   if (runs('profile')) ok = (await runProfile(values.quick)) && ok;
   if (runs('api')) ok = (await runApiBench(values.quick, values.strict)) && ok;
   if (runs('picture')) ok = (await runPicture(values.quick, values.strict)) && ok;
+  if (runs('start')) ok = (await runStart(values.quick)) && ok;
   console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!ok) process.exitCode = 1;
 }
