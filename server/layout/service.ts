@@ -44,6 +44,8 @@ export class LayoutService {
   private readonly held = new Map<string, { version: string; positions: Positions }>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly failedAt = new Map<string, number>();
+  /** Set by stop(): a computation cut short by the shutdown is no failure to report. */
+  private stopped = false;
   /** Durations of the computations this process ran, by version (for logs and tests). */
   readonly durations = new Map<string, number>();
 
@@ -78,6 +80,7 @@ export class LayoutService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.worker.stop();
   }
 
@@ -89,6 +92,7 @@ export class LayoutService {
     const job = this.compute(ds, version)
       .catch((error: unknown) => {
         this.failedAt.set(version, Date.now());
+        if (this.stopped) return;
         console.error(`layout of dataset "${ds.name}" failed:`, error instanceof Error ? error.message : error);
       })
       .finally(() => this.running.delete(version));
