@@ -430,15 +430,29 @@ async function main(): Promise<void> {
   const runs = (name: (typeof BENCHMARKS)[number]) => only === undefined || only === name;
   const started = Date.now();
   let ok = true;
-  if (runs('load')) ok = (await runLoad(values.quick)) && ok;
-  if (runs('browser')) ok = (await runBrowser(values.quick, values.strict)) && ok;
-  if (runs('import')) ok = (await runImportBench(values.quick, values.strict)) && ok;
-  if (runs('partners')) ok = runPartners(values.quick, values.strict) && ok;
-  if (runs('analytics')) ok = (await runAnalytics(values.quick)) && ok;
-  if (runs('profile')) ok = (await runProfile(values.quick)) && ok;
-  if (runs('api')) ok = (await runApiBench(values.quick, values.strict)) && ok;
-  if (runs('picture')) ok = (await runPicture(values.quick, values.strict)) && ok;
-  if (runs('start')) ok = (await runStart(values.quick)) && ok;
+  const seconds: Record<string, number> = {};
+  const steps: [(typeof BENCHMARKS)[number], () => Promise<boolean> | boolean][] = [
+    ['load', () => runLoad(values.quick)],
+    ['browser', () => runBrowser(values.quick, values.strict)],
+    ['import', () => runImportBench(values.quick, values.strict)],
+    ['partners', () => runPartners(values.quick, values.strict)],
+    ['analytics', () => runAnalytics(values.quick)],
+    ['profile', () => runProfile(values.quick)],
+    ['api', () => runApiBench(values.quick, values.strict)],
+    ['picture', () => runPicture(values.quick, values.strict)],
+    ['start', () => runStart(values.quick)],
+  ];
+  for (const [name, step] of steps) {
+    if (!runs(name)) continue;
+    const at = Date.now();
+    ok = (await step()) && ok;
+    seconds[name] = Math.round((Date.now() - at) / 1000);
+  }
+  console.log(
+    `seconds per benchmark: ${Object.entries(seconds)
+      .map(([n, s]) => `${n} ${s}`)
+      .join(', ')}`,
+  );
   console.log(`benchmarks done in ${Math.round((Date.now() - started) / 1000)} s`);
   if (!ok) process.exitCode = 1;
 }
