@@ -4,6 +4,8 @@
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE (s.dataset, s.id) IS UNIQUE;
 CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
+// Stories belong to a dataset's name (not its storage key): they outlive its versions.
+CREATE CONSTRAINT story_key IF NOT EXISTS FOR (s:Story) REQUIRE (s.dataset, s.id) IS UNIQUE;
 CREATE INDEX entity_dataset_type IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.type);
 // Prefix search within a dataset: equality on dataset, STARTS WITH on the key.
 CREATE INDEX entity_dataset_pinyin IF NOT EXISTS FOR (n:Entity) ON (n.dataset, n.pinyin);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { isNodeType } from '../domain/ontology.ts';
+import { seedStorySchema, storyFrom, type SeedStory } from '../domain/story-schema.ts';
 import {
   datasetFileSchema,
   nodeRecordSchema,
@@ -156,9 +157,11 @@ export function readSeedDataset(dir: string, displayRoot = process.cwd()): SeedD
 
   const checkEvidence = (
     file: ParsedFile,
-    at: number[],
+    at: (string | number)[],
     record: string,
     evidence: { source: string; quote: string }[],
+    /** Where the evidence sits in a record that nests it (a story's step: `steps.2.`). */
+    prefix = '',
   ) => {
     evidence.forEach((e, j) => {
       const text = sourceText.get(e.source);
@@ -167,7 +170,7 @@ export function readSeedDataset(dir: string, displayRoot = process.cwd()): SeedD
           file: file.rel,
           line: lineOf(file, [...at, 'evidence', j, 'source']),
           record,
-          field: `evidence.${j}.source`,
+          field: `${prefix}evidence.${j}.source`,
           message: `unknown source "${e.source}" (not in sources.yaml)`,
         });
       } else if (!text.includes(normalizeWhitespace(e.quote))) {
@@ -175,7 +178,7 @@ export function readSeedDataset(dir: string, displayRoot = process.cwd()): SeedD
           file: file.rel,
           line: lineOf(file, [...at, 'evidence', j, 'quote']),
           record,
-          field: `evidence.${j}.quote`,
+          field: `${prefix}evidence.${j}.quote`,
           message: `the quote does not occur verbatim in source "${e.source}"`,
         });
       }
@@ -258,6 +261,36 @@ export function readSeedDataset(dir: string, displayRoot = process.cwd()): SeedD
     });
   }
 
+  // stories/<id>.yaml: the built-in stories, whose steps quote the sources like the records do
+  const stories: SeedStory[] = [];
+  const storiesDir = path.join(dir, 'stories');
+  const storyFiles = existsSync(storiesDir) ? readdirSync(storiesDir).filter((f) => /\.ya?ml$/.test(f)) : [];
+  for (const name of storyFiles.sort()) {
+    const file = parse(path.join(storiesDir, name));
+    if (!file) continue;
+    if (!isMap(file.doc.contents)) {
+      problems.push({ file: file.rel, line: 1, message: 'must be a YAML mapping (one story)' });
+      continue;
+    }
+    const value: unknown = file.doc.toJS();
+    const story = validate(file, seedStorySchema, [], value, recordName(value, 0));
+    if (!story) continue;
+    const stem = name.replace(/\.ya?ml$/, '');
+    if (story.id !== stem) {
+      const message = `must be the file's name "${stem}" (one story per file, named by its id)`;
+      problems.push({ file: file.rel, line: lineOf(file, ['id']), record: story.id, field: 'id', message });
+    }
+    story.steps.forEach((step, i) => checkEvidence(file, ['steps', i], story.id, step.evidence ?? [], `steps.${i}.`));
+    stories.push(story);
+  }
+
   if (problems.length > 0 || !dataset) throw new SeedError(problems);
-  return { dataset, sources, nodes, relations };
+  const { name } = dataset;
+  return {
+    dataset,
+    sources,
+    nodes,
+    relations,
+    stories: stories.map((story) => storyFrom(story, { id: story.id, dataset: name, builtin: true })),
+  };
 }

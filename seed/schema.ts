@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { datasetNameSchema, nodeIdSchema } from '../domain/ids.ts';
 import { COUNT_QUALIFIERS, RELATION_TYPE_NAMES } from '../domain/ontology.ts';
+import type { Story } from '../domain/story.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -96,4 +97,6 @@ export interface SeedDataset {
   sources: SourceRecord[];
   nodes: NodeRecord[];
   relations: RelationRecord[];
+  /** Built-in stories (<dataset>/stories/<id>.yaml), written with the dataset; none for generated data. */
+  stories?: Story[];
 }

@@ -19,6 +19,7 @@ import { lodThresholdFrom, overviewRoutes } from './routes/overview.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
 import { LayoutService } from './layout/service.ts';
+import { storyRoutes } from './routes/stories.ts';
 import { writeRoutes } from './routes/write.ts';
 
 export interface AppOptions {
@@ -193,6 +194,7 @@ export function createApp({
     writeRoutes(db, datasets),
     importRoutes(db, datasets, uploadLimitBytes),
     exportRoutes(db, datasets),
+    storyRoutes(db, datasets),
     overviewRoutes(datasets, analytics, layouts, threshold),
   );
   app.use('/api', (req, _res, next) => {

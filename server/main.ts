@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CURATED_DATASET } from '../domain/ids.ts';
@@ -12,6 +13,7 @@ import { createApp, type App } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { boundUrl, listen } from './http/serve.ts';
 import { removeStaleStaging } from './import/write.ts';
+import { ensureBuiltinStories } from './stories/store.ts';
 import { ManagedNeo4jError } from './neo4j/managed.ts';
 import { connect, createLogger, StartupError, type Connection } from './runtime.ts';
 
@@ -103,7 +105,9 @@ async function main(): Promise<void> {
   started.app = created;
   const { app, datasets } = created;
   const existing = await datasets.list();
-  if (!existing.some((d) => d.name === CURATED_DATASET)) {
+  const seeded = !existing.some((d) => d.name === CURATED_DATASET);
+  if (seeded) {
+    // Its built-in stories are written with it.
     const summary = await loadDataset(db, readSeedDataset(CURATED_DIR, ROOT));
     datasets.invalidate();
     logger.info(`loaded the curated dataset: ${summary.nodes} nodes, ${summary.relations} relations`);
@@ -114,6 +118,22 @@ async function main(): Promise<void> {
   const url = boundUrl(server);
   logger.info(`serving on ${url} — ${connection.describe}`);
   console.log(`\n  Laoshan innovation explorer: ${url}\n  (Ctrl-C stops the server and the Neo4j it started)\n`);
+  if (!seeded) void updateBuiltinStories(connection, logger);
+}
+
+/**
+ * A store seeded before a built-in story was added or changed gets it now. After the server
+ * listens, so that the start is not slowed by reading the seed; equal stories are not written.
+ */
+async function updateBuiltinStories(connection: Connection, logger: Logger): Promise<void> {
+  try {
+    const curated = readSeedDataset(CURATED_DIR, ROOT);
+    const changed = await ensureBuiltinStories(connection.db, curated.dataset.name, curated.stories ?? []);
+    if (changed > 0) logger.info(`built-in stories of the curated dataset: ${changed} written or removed`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.warn(`the built-in stories could not be updated (the next start tries again): ${reason}`);
+  }
 }
 
 main().catch(async (error: unknown) => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Row, Tx } from './database.ts';
 import { hasHan, searchKeys } from '../../domain/search-keys.ts';
 import type { NodeRecord, RelationRecord, SeedDataset } from '../../seed/schema.ts';
+import { syncBuiltinStories } from '../stories/store.ts';
 
 export const BATCH_SIZE = 2_000;
 
@@ -119,8 +120,9 @@ async function writeAll(db: Database, tx: Tx, data: SeedDataset, key: string, sy
 }
 
 /**
- * Loads (or re-syncs) a dataset in one transaction under the storage key equal to its name. A
- * dataset that a merge had moved to another key comes back to its own, and that key is removed.
+ * Loads (or re-syncs) a dataset in one transaction under the storage key equal to its name, with
+ * its built-in stories (when the seed has a stories folder). A dataset that a merge had moved to
+ * another key comes back to its own, and that key is removed.
  */
 export async function loadDataset(db: Database, data: SeedDataset, { synthetic = false } = {}): Promise<LoadSummary> {
   const key = data.dataset.name;
@@ -128,6 +130,7 @@ export async function loadDataset(db: Database, data: SeedDataset, { synthetic =
   await db.writeTx(async (tx) => {
     await writeAll(db, tx, data, key, synthetic);
     await db.runIn(tx, 'dataset-counts-set', { name: key });
+    if (data.stories) await syncBuiltinStories(db, tx, data.dataset.name, data.stories);
   });
   if (previous && previous.key !== key) await removeStorage(db, String(previous.key));
   return {

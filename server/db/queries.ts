@@ -58,6 +58,11 @@ export const QUERY_NAMES = [
   'staging-end',
   'staging-stale',
   'dataset-sources',
+  'story-list',
+  'story-get',
+  'story-put',
+  'story-delete',
+  'stories-builtin-prune',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
