@@ -273,7 +273,11 @@ async function measureDataset(server: { url: string }, driver: Driver, nodes: nu
 }
 
 export async function apiBenchmark(quick: boolean) {
-  const sizes = quick ? [1_000] : [1_000, 10_000, 100_000];
+  // BENCH_API_SIZES=100000: one size of the full run again (e.g. after a change), written as api.json.
+  const chosen = process.env.BENCH_API_SIZES?.split(',')
+    .map(Number)
+    .filter((n) => [1_000, 10_000, 100_000].includes(n));
+  const sizes = quick ? [1_000] : chosen?.length ? chosen : [1_000, 10_000, 100_000];
   const seconds = quick ? 1 : 4;
   const server = await startBenchServer({ ...BENCH_STORE, env: { RATE_LIMIT_PER_MINUTE: '0' } });
   const driver = benchDriver(BENCH_STORE.dataDir, BENCH_STORE.boltPort);
