@@ -330,7 +330,8 @@ async function runApiBench(quick: boolean, strict: boolean): Promise<boolean> {
     console.error('api benchmark FAILED:', error instanceof Error ? error.message : error);
     return false;
   }
-  write(quick ? 'api-quick' : 'api', { benchmark: 'api', ...before, ...result });
+  const name = quick ? 'api-quick' : process.env.BENCH_API_SIZES ? `api-${process.env.BENCH_API_SIZES}` : 'api';
+  write(name, { benchmark: 'api', ...before, ...result });
   console.table(
     result.datasets.flatMap((d) => d.runs.map((r) => apiRow(d.dataset, r.endpoint, r.connections, r.api, r.floor))),
   );
