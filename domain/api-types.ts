@@ -163,6 +163,16 @@ export interface SourceDocument {
   url?: string;
 }
 
+/** A source document without its text (`GET /api/sources`). */
+export type SourceSummary = Omit<SourceDocument, 'text'> & { publisher?: string };
+
+/** `GET /api/sources?dataset=`: the first sources, oldest first, and how many there are. */
+export interface SourcesPayload {
+  dataset: string;
+  total: number;
+  sources: SourceSummary[];
+}
+
 export interface PathEdge extends GraphEdge {
   type_zh: string;
   type_en: string;

@@ -236,7 +236,7 @@ test('the table lists the visible nodes, sorts, filters, works by keyboard, and 
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
 });
 
-test('the projector theme: dark page and canvas, light labels, in the URL, and back to light', async ({ page }) => {
+test('the dark theme: dark page and canvas, light labels, in the URL, and back to light', async ({ page }) => {
   await openExplorer(page, '?lang=zh&theme=dark');
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   const dark = await graphPixels(page);

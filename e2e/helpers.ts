@@ -103,18 +103,23 @@ export async function clickNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(box.x + position.x, box.y + position.y);
 }
 
-/** Runs the seed CLI against the e2e server's own managed Neo4j (see playwright.config.ts). */
-export function seedE2e(args: string[]): void {
+/** The environment that points a CLI at the e2e server's own managed Neo4j (see playwright.config.ts). */
+export function e2eCliEnv(): NodeJS.ProcessEnv {
   const password = readFileSync(`${E2E_DATA_DIR}/neo4j/password`, 'utf8').trim();
+  return {
+    ...process.env,
+    NEO4J_URI: `bolt://127.0.0.1:${E2E_BOLT_PORT}`,
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: password,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** Runs the seed CLI against the e2e server's own managed Neo4j. */
+export function seedE2e(args: string[]): void {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts', ...args], {
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      NEO4J_URI: `bolt://127.0.0.1:${E2E_BOLT_PORT}`,
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: password,
-      LOG_LEVEL: 'warn',
-    },
+    env: e2eCliEnv(),
   });
   if (run.status !== 0) throw new Error(`seed ${args.join(' ')} failed:\n${run.stderr}`);
 }

@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'node-neighbors',
   'node-ring2',
   'source-by-id',
+  'sources-list',
   'dataset-upsert',
   'sources-upsert',
   'sources-delete-missing',

@@ -25,6 +25,8 @@ import type {
   SchemaPayload,
   SearchHit,
   SourceDocument,
+  SourcesPayload,
+  SourceSummary,
 } from '../../domain/api-types.ts';
 import { normalizeLatin } from '../../domain/search-keys.ts';
 import {
@@ -79,6 +81,10 @@ const searchQuery = z
   })
   .strict();
 const datasetOnly = z.object({ dataset: datasetParam.optional() }).strict();
+export const SOURCES_LIMIT_MAX = 100;
+const sourcesQuery = z
+  .object({ dataset: datasetParam.optional(), limit: intParam(1, SOURCES_LIMIT_MAX).optional() })
+  .strict();
 const neighborsQuery = z
   .object({
     dataset: datasetParam.optional(),
@@ -300,6 +306,16 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
         return { length: edges.length, nodes: p.nodes as GraphPath['nodes'], edges };
       }),
     };
+    res.json(payload);
+  });
+
+  // The dataset's sources without their text (a slide's footnote names them).
+  router.get('/sources', async (req, res) => {
+    const { dataset, limit } = parseInput(sourcesQuery, req.query, 'query');
+    const ds = await datasets.resolve(dataset);
+    const [row] = await db.read('sources-list', { key: ds.key, limit: limit ?? 20 });
+    const sources = ((row?.sources as Row[] | undefined) ?? []).map((s) => compact<SourceSummary>(s));
+    const payload: SourcesPayload = { dataset: ds.name, total: Number(row?.total ?? 0), sources };
     res.json(payload);
   });
 

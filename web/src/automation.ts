@@ -62,6 +62,18 @@ export interface ExplorerAutomation {
   aggregateIds(): string[];
   /** The aggregates expanded into their members now. */
   expandedAggregates(): string[];
+  /** Whether a story is being played (play mode). */
+  storyPlaying(): boolean;
+  /** The story open or played, its step shown (1-based) and its number of steps (once loaded). */
+  storyStep(): { story: string; step: number | undefined; count: number | undefined } | undefined;
+  /** A move between steps (fade, camera) is under way. */
+  storyMoving(): boolean;
+  /** The ids of the dataset's stories, once listed. */
+  storyIds(): string[];
+  /** The theme shown, and the page's scale for the screen's size (style.css's `--ui-zoom`). */
+  theme(): { name: 'light' | 'dark' | 'projector'; uiZoom: number };
+  /** The time bar: the year shown (undefined: all), the years present, playback, what is drawn. */
+  timeline(): { year: number | undefined; years: number[]; playing: boolean; shown: number; undated: number };
 }
 
 declare global {

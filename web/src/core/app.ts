@@ -174,6 +174,8 @@ function featureContext<S extends CoreState>(
     source: options.source,
     storage: options.storage ?? window.localStorage,
     addLayer: (layer) => parts.layers.add(layer),
+    viewQuery: (state) => parts.codec.serialize(state),
+    parseView: (query) => parts.codec.parse(query),
   };
 }
 

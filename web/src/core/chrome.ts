@@ -4,9 +4,15 @@ import { t, type Lang } from '../i18n.ts';
 import { byId } from './dom.ts';
 import { ProgressView } from './progress.ts';
 
-type Slot = 'toolbar' | 'header-end' | 'search';
+/** `graph-bottom`: a row under the canvas (the time bar), its own space so it never covers the drawing. */
+type Slot = 'toolbar' | 'header-end' | 'search' | 'graph-bottom';
 
-const SLOT_IDS: Record<Slot, string> = { toolbar: 'toolbar', 'header-end': 'header-end', search: 'search-slot' };
+const SLOT_IDS: Record<Slot, string> = {
+  toolbar: 'toolbar',
+  'header-end': 'header-end',
+  search: 'search-slot',
+  'graph-bottom': 'graph-bottom',
+};
 
 export class Chrome {
   readonly progress = new ProgressView();

@@ -42,6 +42,10 @@ export interface FeatureContext<S extends CoreState> {
    * across datasets (language, theme); a push, so Back returns to the previous dataset.
    */
   switchDataset(dataset: string): void;
+  /** The view as a shared link's query string (the URL codec's writing, without `?`). */
+  viewQuery(state: S): string;
+  /** A link's query string read as a view, as the URL codec reads the address bar (not validated). */
+  parseView(query: string): S;
 }
 
 /** Hooks into the load of a dataset and later changes of the graph. */

@@ -47,6 +47,11 @@ export class GraphRenderer {
   /** The highlight drawn in the last refresh, to skip refreshes that would change nothing. */
   private shown: Highlight | undefined;
   private palette: Palette = PALETTES.light;
+  /** The page's scale on very large screens (the theme feature passes it with the palette). */
+  private uiScale = 1;
+  /** What the palette and the page's scale make of every node's and edge's drawn size. */
+  private nodeScale = 1;
+  private edgeScale = 1;
   private readonly unsubscribeLayers: () => void;
   /** Panels opening and closing change the container's size, not the window's. */
   private readonly resizeObserver: ResizeObserver;
@@ -85,8 +90,8 @@ export class GraphRenderer {
       stagePadding: 40,
       defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
       defaultDrawNodeLabel: (context, data, settings) => this.drawLabelWhereFree(context, data, settings),
-      nodeReducer: (node, data) => this.reduceNode(node, data),
-      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+      nodeReducer: (node, data) => this.scaled(this.reduceNode(node, data), this.nodeScale),
+      edgeReducer: (edge, data) => this.scaled(this.reduceEdge(edge, data), this.edgeScale),
     });
     this.sigma.on('enterNode', ({ node }) => events.onHoverNode(node));
     this.sigma.on('leaveNode', () => events.onHoverNode(undefined));
@@ -153,11 +158,26 @@ export class GraphRenderer {
       );
   }
 
-  setPalette(palette: Palette): void {
-    if (this.palette === palette) return;
+  /** The theme's colours and sizes; `uiScale` enlarges labels, nodes and edges on very large screens. */
+  setPalette(palette: Palette, uiScale = 1): void {
+    if (this.palette === palette && this.uiScale === uiScale) return;
     this.palette = palette;
-    this.sigma.setSetting('labelColor', { color: this.palette.label });
+    this.uiScale = uiScale;
+    this.nodeScale = palette.nodeScale * uiScale;
+    this.edgeScale = palette.edgeScale * uiScale;
+    const labelSize = palette.labelSize * uiScale;
+    this.sigma.setSetting('labelColor', { color: palette.label });
+    this.sigma.setSetting('labelSize', labelSize);
+    this.sigma.setSetting('labelWeight', palette.labelWeight);
+    // Larger labels need larger grid cells, or they would pile up.
+    this.sigma.setSetting('labelGridCellSize', Math.round((100 * labelSize) / 13));
     this.scheduleRefresh();
+  }
+
+  /** Multiplies a drawn size (the projector theme's thicker lines and larger nodes). */
+  private scaled<D extends { size?: number; hidden?: boolean }>(data: D, factor: number): D {
+    if (factor !== 1 && !data.hidden) data.size = (data.size ?? 1) * factor;
+    return data;
   }
 
   /** The hover box in the theme's colours (sigma's default box is always white). */

@@ -1,8 +1,10 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
 import { decodeColumnar, isColumnar } from '../../../domain/columnar.ts';
+import type { StoriesPayload, Story, StorySummary } from '../../../domain/story.ts';
 import type { Prefetched } from './prefetch.ts';
 import { API_BASE, JSON_REQUEST, apiUrl, overviewParams } from './requests.ts';
+import { upload, type UploadAnswer } from './upload.ts';
 import type {
   AggregateMembersPayload,
   ColumnarGraphPayload,
@@ -21,6 +23,7 @@ import type {
   SchemaPayload,
   SearchHit,
   SourceDocument,
+  SourcesPayload,
 } from './types.ts';
 
 export interface GraphDataSource {
@@ -49,6 +52,21 @@ export interface GraphDataSource {
   overview?(dataset: string): Promise<OverviewPayload | MetricsComputing>;
   /** One aggregate's best-connected members and their relations. */
   aggregateMembers?(dataset: string, id: string, limit?: number): Promise<AggregateMembersPayload | MetricsComputing>;
+  /** The dataset's stories (domain/story.ts), the built-in one included. */
+  stories(dataset: string): Promise<StorySummary[]>;
+  story(dataset: string, id: string): Promise<Story>;
+  /** Creates or replaces a story (admin token); absent where the source is read-only (offline bundle). */
+  saveStory?(story: Story, token: string): Promise<Story>;
+  deleteStory?(dataset: string, id: string, token: string): Promise<void>;
+  /** The dataset's first sources without their text, and how many there are (a slide's footnote). */
+  sources?(dataset: string): Promise<SourcesPayload>;
+  /**
+   * Sends an import (multipart, admin token) with upload progress; the server's status and JSON
+   * (undefined when not JSON). Absent where the source is read-only: the import feature hides.
+   */
+  importFiles?(form: FormData, token: string, onProgress: (fraction: number) => void): Promise<UploadAnswer>;
+  /** Where the whole dataset downloads in a format (`format=json`, …); absent where it cannot. */
+  datasetExportUrl?(dataset: string, query: string): string;
 }
 
 export class DataSourceError extends Error {
@@ -115,16 +133,45 @@ export class HttpDataSource implements GraphDataSource {
         retryAfterMs(response.headers.get('retry-after')),
       );
     }
-    if (!response.ok) {
-      const error = (body as { error?: { code?: string; message?: string } }).error;
+    if (!response.ok) throw errorFrom(response, body);
+    return body as T;
+  }
+
+  /** A write with the admin token; the answer's JSON (none for a 204). */
+  private async write<T>(
+    method: 'PUT' | 'DELETE',
+    path: string,
+    params: Record<string, string>,
+    token: string,
+    body?: unknown,
+  ): Promise<T | undefined> {
+    let response: Response;
+    try {
+      response = await fetch(apiUrl(this.base, path, params), {
+        method,
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new DataSourceError('the server could not be reached', 0, 'network_error', 2_000);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
       throw new DataSourceError(
-        error?.message ?? `HTTP ${response.status}`,
+        `the server answered ${response.status} with a body that is not JSON`,
         response.status,
-        error?.code ?? 'http_error',
-        retryAfterMs(response.headers.get('retry-after')),
+        'bad_response',
       );
     }
-    return body as T;
+    if (!response.ok) throw errorFrom(response, json);
+    return json as T | undefined;
   }
 
   async datasets(): Promise<DatasetSummary[]> {
@@ -187,9 +234,51 @@ export class HttpDataSource implements GraphDataSource {
     return this.getJson('/search', { dataset, q, limit: String(limit) });
   }
 
+  sources(dataset: string): Promise<SourcesPayload> {
+    return this.getJson('/sources', { dataset });
+  }
+
   source(dataset: string, id: string): Promise<SourceDocument> {
     return this.getJson(`/sources/${encodeURI(id)}`, { dataset });
   }
+
+  importFiles(form: FormData, token: string, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
+    return upload(`${this.base}/import`, form, token, onProgress);
+  }
+
+  datasetExportUrl(dataset: string, query: string): string {
+    return `${this.base}/datasets/${encodeURIComponent(dataset)}/export?${query}`;
+  }
+
+  async stories(dataset: string): Promise<StorySummary[]> {
+    return (await this.getJson<StoriesPayload>('/stories', { dataset })).stories;
+  }
+
+  story(dataset: string, id: string): Promise<Story> {
+    return this.getJson(`/stories/${encodeURIComponent(id)}`, { dataset });
+  }
+
+  async saveStory(story: Story, token: string): Promise<Story> {
+    const path = `/stories/${encodeURIComponent(story.id)}`;
+    const saved = await this.write<Story>('PUT', path, { dataset: story.dataset }, token, story);
+    if (!saved) throw new DataSourceError('the server answered without the story', 502, 'bad_response');
+    return saved;
+  }
+
+  async deleteStory(dataset: string, id: string, token: string): Promise<void> {
+    await this.write('DELETE', `/stories/${encodeURIComponent(id)}`, { dataset }, token);
+  }
+}
+
+/** The API's error shape (`{error: {code, message}}`) as a DataSourceError. */
+function errorFrom(response: Response, body: unknown): DataSourceError {
+  const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new DataSourceError(
+    error?.message ?? `HTTP ${response.status}`,
+    response.status,
+    error?.code ?? 'http_error',
+    retryAfterMs(response.headers.get('retry-after')),
+  );
 }
 
 /**

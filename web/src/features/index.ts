@@ -23,9 +23,11 @@ import { pathsFeature } from './paths/paths.ts';
 import { searchFeature } from './search/search.ts';
 import { selectionFeature } from './selection/selection.ts';
 import { sourceFeature } from './source/source.ts';
+import { storiesFeature } from './stories/stories.ts';
 import { tableFeature } from './table/table.ts';
 import type { AppState } from './slices.ts';
 import { themeFeature } from './theme/theme.ts';
+import { timelineFeature } from './timeline/timeline.ts';
 
 export function features(): Feature<AppState>[] {
   return [
@@ -37,6 +39,7 @@ export function features(): Feature<AppState>[] {
     cameraFeature(),
     filtersFeature(),
     fieldsYearsFeature(),
+    timelineFeature(),
     selectionFeature(),
     overviewLodFeature(),
     expandFeature(),
@@ -53,5 +56,7 @@ export function features(): Feature<AppState>[] {
     tableFeature(),
     exportFeature(),
     importFeature(),
+    // Last: its panel stands beside the others, and it reads the view every feature has set.
+    storiesFeature(),
   ];
 }

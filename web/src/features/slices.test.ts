@@ -25,7 +25,7 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   lang: fc.constantFrom('zh' as const, 'en' as const),
   panel: fc.constantFrom(undefined, ...PANELS),
   limit: fc.option(fc.integer({ min: 1, max: 200_000 }), { nil: undefined }),
-  theme: fc.constantFrom('light' as const, 'dark' as const),
+  theme: fc.constantFrom('light' as const, 'dark' as const, 'projector' as const),
   camera: fc.option(
     fc.record({ x: coordinate(-5, 5), y: coordinate(-5, 5), ratio: coordinate(0.01, 10) }).filter((c) => c.ratio > 0),
     { nil: undefined },
@@ -39,6 +39,7 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   hiddenYears: fc
     .uniqueArray(fc.integer({ min: 1800, max: 2999 }), { maxLength: 3 })
     .map((xs) => xs.sort((a, b) => a - b)),
+  year: fc.option(fc.integer({ min: 1800, max: 2999 }), { nil: undefined }),
   source: fc.option(id, { nil: undefined }),
   quote: fc.option(fc.string({ minLength: 1, maxLength: 60 }), { nil: undefined }),
   pathFrom: fc.option(id, { nil: undefined }),
@@ -61,6 +62,10 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
       .map(([kind, subject, n]) => `${kind}:${subject}${n}`),
     { nil: undefined },
   ),
+  story: fc.option(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), { nil: undefined }),
+  storyStep: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+  storyPlay: fc.boolean(),
+  storiesOpen: fc.boolean(),
 };
 
 const view: fc.Arbitrary<AppState> = fc.record(keyArbitraries);
@@ -133,6 +138,8 @@ describe('the composed link', () => {
       camera: { x: 0.5, y: -0.25, ratio: 0.8 },
       source: 'source/a',
       quote: '海尔',
+      storyPlay: false,
+      storiesOpen: false,
     });
   });
 

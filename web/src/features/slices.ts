@@ -17,7 +17,9 @@ import { partnersSlice, type PartnersState } from './partners/slice.ts';
 import { pathsSlice, type PathsState } from './paths/slice.ts';
 import { selectionSlice, type SelectionState } from './selection/slice.ts';
 import { sourceSlice, type SourceState } from './source/slice.ts';
+import { storiesSlice, type StoriesState } from './stories/slice.ts';
 import { themeSlice, type ThemeState } from './theme/slice.ts';
+import { timelineSlice, type TimelineState } from './timeline/slice.ts';
 
 /** The whole view: what a shared link reproduces. */
 export type AppState = CoreState &
@@ -26,6 +28,7 @@ export type AppState = CoreState &
   SelectionState &
   FiltersState &
   FieldsYearsState &
+  TimelineState &
   SourceState &
   PathsState &
   BrokersState &
@@ -33,7 +36,8 @@ export type AppState = CoreState &
   PartnersState &
   MetricsState &
   ExpandState &
-  OverviewLodState;
+  OverviewLodState &
+  StoriesState;
 
 /** Every feature slice of the app (features without view state have none). */
 export function appSlices(): Slice<AppState>[] {
@@ -43,6 +47,7 @@ export function appSlices(): Slice<AppState>[] {
     cameraSlice(),
     filtersSlice(),
     fieldsYearsSlice(),
+    timelineSlice(),
     selectionSlice(),
     overviewLodSlice(),
     expandSlice(),
@@ -53,5 +58,6 @@ export function appSlices(): Slice<AppState>[] {
     brokersSlice(),
     gapsSlice(),
     metricsSlice(),
+    storiesSlice(),
   ];
 }

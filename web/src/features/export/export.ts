@@ -1,6 +1,6 @@
 // Export of the view: PNG at 1×, 2× or 4× and SVG, as drawn (filters and highlights included,
-// with title and legend, in the theme's colours); the visible subgraph as JSON, GEXF or CSV.
-// Owns the toolbar's export menu.
+// with title and legend, in the theme's colours); 16:9 slides (slide.ts); the visible subgraph as
+// JSON, GEXF or CSV. Owns the toolbar's export menu.
 import { h } from '../../core/dom.ts';
 import type { Feature, FeatureContext } from '../../core/feature.ts';
 import type { CoreState } from '../../core/state.ts';
@@ -9,6 +9,7 @@ import type { ThemeState } from '../theme/slice.ts';
 import { download, toCsv, toJson, visibleSubgraph } from './files.ts';
 import { toGexf } from './gexf.ts';
 import { renderPng, renderSvg, type PictureFrame } from './image.ts';
+import { mountSlides, SLIDE_KINDS } from './slide.ts';
 
 const KINDS: [kind: string, label: string][] = [
   ['png1', 'PNG 1×'],
@@ -85,9 +86,13 @@ export function exportFeature<S extends State>(): Feature<S> {
     mount(ctx) {
       const label = h('summary', { id: 'export-label' });
       const items = KINDS.map(([kind, text]) => h('button', { type: 'button', 'data-export': kind }, text));
+      const slideItems = SLIDE_KINDS.map(([kind, text]) => h('button', { type: 'button', 'data-slide': kind }, text));
       const viewHeading = h('p', { class: 'menu-heading' });
+      const slideHeading = h('p', { class: 'menu-heading' });
       const datasetHeading = h('p', { class: 'menu-heading' });
-      const links = DATASET_KINDS.map(([query, text]) => ({
+      // The whole dataset downloads from the server: not offered where the source has no URL for it.
+      const exportUrl = ctx.source.datasetExportUrl?.bind(ctx.source);
+      const links = (exportUrl ? DATASET_KINDS : []).map(([query, text]) => ({
         link: h('a', { 'data-dataset-export': query, download: '' }, text),
         query,
       }));
@@ -95,9 +100,27 @@ export function exportFeature<S extends State>(): Feature<S> {
         'details',
         { id: 'export-menu', class: 'menu' },
         label,
-        h('div', { class: 'menu-items' }, viewHeading, ...items, datasetHeading, ...links.map((l) => l.link)),
+        h(
+          'div',
+          { class: 'menu-items' },
+          viewHeading,
+          ...items,
+          slideHeading,
+          ...slideItems,
+          ...(exportUrl ? [datasetHeading] : []),
+          ...links.map((l) => l.link),
+        ),
       );
       ctx.chrome.place('toolbar', menu, 50);
+      const slides = mountSlides(ctx);
+      for (const item of slideItems) {
+        item.addEventListener('click', () => {
+          menu.open = false;
+          slides
+            .open(item.dataset.slide ?? '')
+            .catch((error: unknown) => ctx.chrome.showNotice((error as Error).message));
+        });
+      }
       for (const item of items) {
         item.addEventListener('click', () => {
           menu.open = false;
@@ -110,15 +133,20 @@ export function exportFeature<S extends State>(): Feature<S> {
         const { lang, dataset } = ctx.store.get();
         label.textContent = t(lang, 'export');
         viewHeading.textContent = t(lang, 'exportView');
+        slideHeading.textContent = t(lang, 'exportSlides');
         datasetHeading.textContent = t(lang, 'exportDataset');
-        for (const { link, query } of links)
-          link.setAttribute('href', `/api/datasets/${encodeURIComponent(dataset)}/export?${query}`);
+        for (const { link, query } of links) link.setAttribute('href', exportUrl?.(dataset, query) ?? '');
       };
       relabel();
       const unsubscribe = ctx.store.subscribe((next, previous) => {
         if (next.lang !== previous.lang || next.dataset !== previous.dataset) relabel();
       });
-      return { dispose: unsubscribe };
+      return {
+        dispose() {
+          unsubscribe();
+          slides.dispose();
+        },
+      };
     },
   };
 }

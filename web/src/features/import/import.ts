@@ -8,9 +8,10 @@ import type { CoreState } from '../../core/state.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { mappingForm, problemsTable, summaryView } from './dialog-view.ts';
 import type { ImportAnswer, ImportForm } from './types.ts';
-import { sendImport } from './upload.ts';
+import { sendImport, type SendFiles } from './upload.ts';
 
-const TOKEN_KEY = 'explorer-admin-token';
+/** Where the admin token is kept for the tab (sessionStorage); the stories panel uses it too. */
+export const TOKEN_KEY = 'explorer-admin-token';
 const ENCODINGS = ['', 'utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'];
 
 /** A dataset name from a file name: lower-case letters, digits, - and _. */
@@ -103,11 +104,14 @@ export function importFeature<S extends CoreState>(): Feature<S> {
   return {
     id: 'import',
     mount(ctx) {
+      // A read-only source (the offline bundle) takes no import: no button, no dialog.
+      const sendFiles = ctx.source.importFiles?.bind(ctx.source);
+      if (!sendFiles) return {};
       const open = button('import-open');
       ctx.chrome.place('toolbar', open, 45);
       const d = dialogElements(ctx.store.get().lang);
       document.body.append(d.root);
-      const session = new ImportSession(ctx, d);
+      const session = new ImportSession(ctx, d, sendFiles);
       open.addEventListener('click', () => session.open());
       const label = () => {
         open.textContent = t(ctx.store.get().lang, 'importOpen');
@@ -134,6 +138,7 @@ class ImportSession<S extends CoreState> {
   constructor(
     private readonly ctx: FeatureContext<S>,
     private readonly d: Dialog,
+    private readonly sendFiles: SendFiles,
   ) {
     d.close.addEventListener('click', () => d.root.close());
     d.files.addEventListener('change', () => this.filesChosen());
@@ -192,7 +197,11 @@ class ImportSession<S extends CoreState> {
     this.d.confirm.disabled = true;
     this.d.progress.hidden = false;
     this.d.bar.style.width = '0%';
-    const answer = await sendImport(form, (fraction) => (this.d.bar.style.width = `${Math.round(fraction * 100)}%`));
+    const answer = await sendImport(
+      this.sendFiles,
+      form,
+      (fraction) => (this.d.bar.style.width = `${Math.round(fraction * 100)}%`),
+    );
     this.d.progress.hidden = true;
     this.d.check.disabled = false;
     this.show(answer, form);

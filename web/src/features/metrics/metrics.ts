@@ -11,12 +11,14 @@ import type { CoreState } from '../../core/state.ts';
 import { DataSourceError } from '../../data/source.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { addAnalysisView } from '../analysis-menu/analysis-menu.ts';
+import { askSlideScale } from '../export/slide-commands.ts';
 import type { SelectionState } from '../selection/slice.ts';
 import { selectNode } from '../selection/selection.ts';
 import { MetricsFeed } from './feed.ts';
 import { MetricStyles } from './layer.ts';
 import { renderMetrics, renderProgress, type MetricsHandlers, type MetricsRow } from './metrics-view.ts';
 import { nextSort, rank, sortOrder } from './rank.ts';
+import { slideScale } from './slide-scale.ts';
 import { metricsSlice, writeSort, type MetricKind, type MetricsState } from './slice.ts';
 
 export const METRICS_PANEL = 'metrics';
@@ -53,6 +55,12 @@ function mountMetrics<S extends State>(ctx: FeatureContext<S>, kinds: Kinds): Fe
   // Its entry in the toolbar's Analysis menu (the header has no room for a button per view).
   void ctx.commands.run(addAnalysisView, { panel: METRICS_PANEL, label: (lang) => t(lang, 'metrics'), order: 10 });
   registerPanel(ctx, element, source.feed, tableHandlers(ctx, actions), actions.close);
+  // A slide's legend shows the scale the nodes are drawn with.
+  ctx.commands.handle(askSlideScale, (lang, answer) => {
+    const s = store.get();
+    const scale = slideScale(source.feed.current(s.dataset), s, lang);
+    if (scale) answer(scale);
+  });
   const unsubscribe = store.subscribe((next, previous) => {
     if (next.dataset !== previous.dataset || next.sizeBy !== previous.sizeBy || next.colorBy !== previous.colorBy)
       restyle();
