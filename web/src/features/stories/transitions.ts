@@ -41,6 +41,10 @@ export function frameNodes(
   position: (node: string) => { x: number; y: number } | undefined,
 ): Camera {
   const home = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
+  // Sigma converts through the extent of the graph it last processed: a step shown as the map
+  // loads (a link with play=1) would otherwise be framed with an empty extent, raw graph
+  // coordinates taken for framed ones (cam=4.7,8.9: nothing on screen). A refresh processes it.
+  sigma.refresh();
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
