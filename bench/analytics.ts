@@ -2,15 +2,15 @@
 // ~500,000 relations) through the server as users run it, while other endpoints keep being
 // asked. Measured: time to ready, the server's peak memory, and the latency of the other
 // endpoints during the computation against the same requests before it (baseline, same run);
-// then the first and later partner and paths-through answers. --quick: the 10k dataset.
+// then the first and later partner and paths-through answers. --quick: the 1k dataset on the
+// run's shared server, a 3 s baseline.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MetricsPayload } from '../domain/api-types.ts';
-import { startBenchServer, type BenchServer } from './server.ts';
+import { benchServer, ensureSynthetic } from './server.ts';
 
 const PORT = 8094;
 const BOLT_PORT = 7694;
 const CONNECTIONS = 4;
-const BASELINE_SECONDS = 15;
 
 interface Latency {
   requests: number;
@@ -57,13 +57,6 @@ async function keepAsking(urls: string[], stop: () => boolean): Promise<Latency>
   return summarise(samples, errors);
 }
 
-async function ensureDataset(server: BenchServer, nodes: number): Promise<string> {
-  const name = `synthetic-${nodes}`;
-  const listed = (await (await get(`${server.url}/api/datasets`)).json()) as { datasets: { name: string }[] };
-  if (!listed.datasets.some((d) => d.name === name)) server.seed(['--synthetic', String(nodes)]);
-  return name;
-}
-
 /**
  * fetch, asked again once when the connection itself failed: the bench sits in the seed for
  * minutes, and a keep-alive socket the server closed meanwhile fails the first request on it.
@@ -95,10 +88,11 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 }
 
 export async function analyticsBenchmark(quick: boolean) {
-  const nodes = quick ? 10_000 : 100_000;
-  const server = await startBenchServer({ port: PORT, boltPort: BOLT_PORT, dataDir: '.data-bench/analytics' });
+  const nodes = quick ? 1_000 : 100_000;
+  const baselineSeconds = quick ? 3 : 15;
+  const server = await benchServer(quick, { port: PORT, boltPort: BOLT_PORT, dataDir: '.data-bench/analytics' });
   try {
-    const dataset = await ensureDataset(server, nodes);
+    const dataset = await ensureSynthetic(server, nodes);
     // Actors from across the degree range (the overview lists the best connected first).
     const overview = await getJson<{ nodes: { id: string; name_zh: string }[] }>(
       `${server.url}/api/graph?dataset=${dataset}&limit=2000`,
@@ -109,7 +103,7 @@ export async function analyticsBenchmark(quick: boolean) {
     const query = picked[0]!.name_zh.slice(0, 2);
     const urls = otherRequests(server.url, dataset, ids, query);
     const rssBefore = server.rssKb();
-    const baselineEnd = Date.now() + BASELINE_SECONDS * 1000;
+    const baselineEnd = Date.now() + baselineSeconds * 1000;
     const baseline = await keepAsking(urls, () => Date.now() > baselineEnd);
 
     let peakRssKb = server.rssKb();

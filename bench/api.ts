@@ -3,9 +3,11 @@
 // measured in the same run right after it. Endpoints: search, details, 1-hop and 2-hop
 // neighbourhoods, paths, partners (computed in the server's analytics worker: no Cypher floor)
 // and the overview the app asks for: /api/graph?limit=20000 (its default) up to the level-of-
-// detail threshold, /api/overview (the communities as aggregates, no Cypher floor) above it. Synthetic datasets of 1k, 10k and
-// 100k nodes (5× relations), 4 s per run; --quick: the 1k one, 1 s per run (a smoke test; the
-// figures that matter need the full run). Issue 12's targets are checked on the largest dataset.
+// detail threshold, /api/overview (the communities as aggregates, no Cypher floor) above it.
+// Synthetic datasets of 1k, 10k and 100k nodes (5× relations), 4 s per run; --quick: the 1k one,
+// 0.5 s per run and no warm-up run (each answer asked once only), on the run's shared server (a
+// smoke test; the figures that matter need the full run). Issue 12's targets are checked on the
+// largest dataset.
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { normalizeLatin } from '../domain/search-keys.ts';
@@ -13,8 +15,8 @@ import { DEFAULT_LOD_THRESHOLD } from '../server/routes/overview.ts';
 import { secondRingPerNode } from '../server/routes/read.ts';
 import { chineseQuery, latinQuery, subsequenceQuery, substringQuery } from '../server/search/rank.ts';
 import { benchDriver, datasetSample, readQueries } from './driver.ts';
-import { BENCH_STORE, ensureSynthetic } from './profile.ts';
-import { startBenchServer } from './server.ts';
+import { BENCH_STORE } from './profile.ts';
+import { benchServer, ensureSynthetic } from './server.ts';
 
 export interface Stats {
   requests: number;
@@ -253,7 +255,14 @@ async function ready(url: string): Promise<void> {
   }
 }
 
-async function measureDataset(server: { url: string }, driver: Driver, nodes: number, seconds: number) {
+/** Seconds per run, and of the warm-up at 4 connections before an endpoint's runs (0: none). */
+interface Timing {
+  seconds: number;
+  warmupSeconds: number;
+}
+
+async function measureDataset(server: { url: string }, driver: Driver, nodes: number, timing: Timing) {
+  const { seconds, warmupSeconds } = timing;
   const dataset = `synthetic-${nodes}`;
   const sample = await datasetSample(driver, dataset);
   const runs: ApiRun[] = [];
@@ -261,7 +270,7 @@ async function measureDataset(server: { url: string }, driver: Driver, nodes: nu
     // Warm-up: each answer once (the partners' and the aggregates' first wait for the analytics
     // worker: a cold cost the analytics benchmark measures), then JIT and plans.
     for (const path of e.paths) await ready(`${server.url}${path}`);
-    await runApi(server.url, e.paths, 4, 1);
+    if (warmupSeconds > 0) await runApi(server.url, e.paths, 4, warmupSeconds);
     for (const connections of CONNECTIONS) {
       const api = await runApi(server.url, e.paths, connections, seconds);
       const floor = e.floor ? await runFloor(driver, e.floor, connections, seconds) : null;
@@ -278,16 +287,16 @@ export async function apiBenchmark(quick: boolean) {
     .map(Number)
     .filter((n) => [1_000, 10_000, 100_000].includes(n));
   const sizes = quick ? [1_000] : chosen?.length ? chosen : [1_000, 10_000, 100_000];
-  const seconds = quick ? 1 : 4;
-  const server = await startBenchServer({ ...BENCH_STORE, env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  const driver = benchDriver(BENCH_STORE.dataDir, BENCH_STORE.boltPort);
+  const timing = quick ? { seconds: 0.5, warmupSeconds: 0 } : { seconds: 4, warmupSeconds: 1 };
+  const server = await benchServer(quick, { ...BENCH_STORE, env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  const driver = benchDriver(server.dataDir, server.boltPort);
   try {
     for (const n of sizes) await ensureSynthetic(server, n);
     const datasets = [];
-    for (const n of sizes) datasets.push(await measureDataset(server, driver, n, seconds));
+    for (const n of sizes) datasets.push(await measureDataset(server, driver, n, timing));
     const largest = datasets.at(-1)!;
     const targets = checkTargets(largest.runs);
-    return { secondsPerRun: seconds, connections: CONNECTIONS, datasets, targetsOn: largest.dataset, targets };
+    return { secondsPerRun: timing.seconds, connections: CONNECTIONS, datasets, targetsOn: largest.dataset, targets };
   } finally {
     await driver.close();
     await server.stop();

@@ -4,17 +4,18 @@
 // every run lays out). Per run: the main-thread long tasks (Long Tasks API) from navigation to
 // ready, the first frame with the whole graph on the map, and the time to
 // `window.explorer.phase() === 'ready'`. The responsiveness limit (no task over 200 ms) is
-// reported per run as pass or miss.
+// reported per run as pass or miss. --quick: one run on the synthetic 1k dataset, on the run's
+// shared server (seeded only if its store lacks it), written to browser-quick.json.
 import { loadavg } from 'node:os';
 import { chromium, type Browser, type LaunchOptions, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import playwrightConfig from '../playwright.config.ts';
-import { startBenchServer } from './server.ts';
+import { benchServer, ensureSynthetic } from './server.ts';
 
 /** The responsiveness limit: no main-thread task longer than this while loading and laying out. */
 export const LONG_TASK_LIMIT_MS = 200;
-const NODES = 10_000;
-const DATASET = 'synthetic-10k';
+const FULL_DATASET = { name: 'synthetic-10k', nodes: 10_000 };
+const QUICK_DATASET = { name: 'synthetic-1000', nodes: 1_000 };
 
 export interface LongTask {
   start: number;
@@ -99,7 +100,12 @@ export async function drawnPixels(page: Page): Promise<number> {
   return n;
 }
 
-async function measureOnce(browser: Browser, baseUrl: string, run: number): Promise<BrowserRun> {
+async function measureOnce(
+  browser: Browser,
+  baseUrl: string,
+  dataset: typeof FULL_DATASET,
+  run: number,
+): Promise<BrowserRun> {
   const loadAverage1m = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   const context = await browser.newContext({ baseURL: baseUrl, viewport: playwrightConfig.use?.viewport ?? null });
   try {
@@ -111,7 +117,7 @@ async function measureOnce(browser: Browser, baseUrl: string, run: number): Prom
     // sigma's shaders on a first visit to the small curated map (each navigation records anew).
     await page.goto('/?lang=en');
     await page.waitForFunction(() => window.explorer?.phase() === 'ready', null, { timeout: 60_000 });
-    await page.goto(`/?dataset=${DATASET}&lang=en`);
+    await page.goto(`/?dataset=${dataset.name}&lang=en`);
     await page.waitForFunction(() => window.__bench?.ready !== undefined || window.__bench?.error !== undefined, null, {
       timeout: 120_000,
       polling: 250,
@@ -144,7 +150,7 @@ async function measureOnce(browser: Browser, baseUrl: string, run: number): Prom
       .map((t) => ({ start: Math.round(t.start), duration: Math.round(t.duration) }));
     const longest = Math.max(0, ...tasks.map((t) => t.duration));
     const pixels = await drawnPixels(page);
-    if (record.nodes !== NODES) errors.push(`${record.nodes} nodes on the map, not ${NODES}`);
+    if (record.nodes !== dataset.nodes) errors.push(`${record.nodes} nodes on the map, not ${dataset.nodes}`);
     if (pixels < 5_000) errors.push(`the canvas is (nearly) blank: ${pixels} pixels drawn`);
     if (errors.length) throw new Error(`run ${run}: ${errors.join('; ')}`);
     return {
@@ -173,14 +179,16 @@ const median = (xs: number[]) => {
 };
 
 export async function browserBenchmark(quick: boolean) {
-  const repetitions = quick ? 2 : 5;
+  const repetitions = quick ? 1 : 5;
+  const dataset = quick ? QUICK_DATASET : FULL_DATASET;
+  const label = quick ? 'browser' : 'browser-10k';
   const launchOptions: LaunchOptions = playwrightConfig.use?.launchOptions ?? {};
   // Like the end-to-end server (playwright.config.ts), on its own ports and store, which is kept
   // between runs (a new store costs Neo4j's initialisation); the 10k dataset is seeded anew each
   // time, so it is always the generator's current output.
   const t0 = Date.now();
   const seconds = () => `${Math.round((Date.now() - t0) / 100) / 10} s`;
-  const server = await startBenchServer({
+  const server = await benchServer(quick, {
     port: 8092,
     dataDir: '.data-bench/browser',
     boltPort: 7692,
@@ -188,23 +196,24 @@ export async function browserBenchmark(quick: boolean) {
   });
   let browser: Browser | undefined;
   try {
-    console.log(`browser-10k: server up after ${seconds()}`);
-    server.seed(['--synthetic', String(NODES), '--seed', '11', '--dataset', DATASET]);
-    console.log(`browser-10k: ${DATASET} seeded after ${seconds()}`);
+    console.log(`${label}: server up after ${seconds()}`);
+    if (quick) await ensureSynthetic(server, dataset.nodes);
+    else server.seed(['--synthetic', String(dataset.nodes), '--seed', '11', '--dataset', dataset.name]);
+    console.log(`${label}: ${dataset.name} seeded after ${seconds()}`);
     // The server answers the 10k graph once before the runs: a cold Neo4j (query plans, page
     // cache) would weigh on the first run only, and the server is the load benchmark's subject.
-    const warm = await fetch(`${server.url}/api/graph?dataset=${DATASET}`);
-    if (!warm.ok) throw new Error(`GET /api/graph?dataset=${DATASET} answered ${warm.status}`);
+    const warm = await fetch(`${server.url}/api/graph?dataset=${dataset.name}`);
+    if (!warm.ok) throw new Error(`GET /api/graph?dataset=${dataset.name} answered ${warm.status}`);
     await warm.arrayBuffer();
     browser = await chromium.launch(launchOptions);
     const runs: BrowserRun[] = [];
     for (let run = 1; run <= repetitions; run++) {
-      runs.push(await measureOnce(browser, server.url, run));
-      console.log(`browser-10k: run ${run} of ${repetitions} done after ${seconds()}`);
+      runs.push(await measureOnce(browser, server.url, dataset, run));
+      console.log(`${label}: run ${run} of ${repetitions} done after ${seconds()}`);
     }
     return {
-      dataset: DATASET,
-      nodes: NODES,
+      dataset: dataset.name,
+      nodes: dataset.nodes,
       relations: runs[0]?.edges ?? 0,
       browser: `Chromium ${browser.version()}`,
       launch: { executablePath: launchOptions.executablePath, args: launchOptions.args },

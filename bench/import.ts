@@ -1,11 +1,12 @@
-// Import speed: a synthetic ecosystem (100,000 nodes and 500,000 relations; 10,000 and 50,000
-// with --quick) is written as a nodes.csv + edges.csv pair, read with readImport and written with
-// runImport (mode new: staged, batched UNWIND transactions) into a managed Neo4j of its own
+// Import speed: a synthetic ecosystem (100,000 nodes and 500,000 relations; 2,000 and 10,000
+// with --quick) is written as a nodes.csv + edges.csv pair, read with readImport and written
+// with runImport (mode new: staged, batched UNWIND transactions) into a managed Neo4j of its own
 // (port 7737, store under .data-bench/import, heap 1g, page cache 512m). Against it, in the same
 // run and on the same server: the same writes one row per transaction (import-nodes.cypher and
 // import-relations.cypher with a one-element $rows list, one write transaction each), timed on
-// a sample and extrapolated to the whole set. Reports rows/s for read + write and for the write
-// alone, the ratio to the baseline, phase times and the peak RSS of this process.
+// a sample (--quick: 50 nodes + 100 relations) and extrapolated to the whole set. Reports rows/s
+// for read + write and for the write alone, the ratio to the baseline, phase times and the peak
+// RSS of this process.
 //
 // The CSV files are generated in a child process (`bench/import.ts --write-files DIR NODES`), so
 // that the generator's garbage does not count in the RSS measured during the import.
@@ -59,12 +60,12 @@ export const FULL_SIZE: ImportBenchSize = {
   warmupRelations: 500,
 };
 export const QUICK_SIZE: ImportBenchSize = {
-  nodes: 10_000,
+  nodes: 2_000,
   relationsPerNode: 5,
-  baselineNodes: 200,
-  baselineRelations: 500,
-  warmupNodes: 100,
-  warmupRelations: 200,
+  baselineNodes: 50,
+  baselineRelations: 100,
+  warmupNodes: 20,
+  warmupRelations: 50,
 };
 
 const SEED = 1;

@@ -5,17 +5,31 @@
 // page). Per dataset (the curated map and the 10k synthetic one): first drawn frame and final
 // picture of both (the bare page's first frame is its final picture: its positions are given),
 // the app's longest main-thread task, a hover highlight (pointer moved onto a node → the frame
-// that shows its neighbourhood), and the bytes on the wire.
+// that shows its neighbourhood), and the bytes on the wire. --quick: one run each, the curated
+// map and the synthetic 1k dataset, on the run's shared server.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config.ts';
 import { RECORDER, drawnPixels } from './browser.ts';
-import { ROOT, startBenchServer, type BenchServer } from './server.ts';
+import { ROOT, benchServer, ensureSynthetic, type BenchServer } from './server.ts';
 
-const DATASETS = [
-  { name: 'laoshan', seed: [] as string[] },
-  { name: 'synthetic-10k', seed: ['--synthetic', '10000', '--seed', '11', '--dataset', 'synthetic-10k'] },
+interface PictureDataset {
+  name: string;
+  /** Puts the dataset in the server's store (the curated map is there from the start). */
+  prepare?: (server: BenchServer) => Promise<unknown> | void;
+}
+
+const FULL_DATASETS: PictureDataset[] = [
+  { name: 'laoshan' },
+  {
+    name: 'synthetic-10k',
+    prepare: (server) => server.seed(['--synthetic', '10000', '--seed', '11', '--dataset', 'synthetic-10k']),
+  },
+];
+const QUICK_DATASETS: PictureDataset[] = [
+  { name: 'laoshan' },
+  { name: 'synthetic-1000', prepare: (server) => ensureSynthetic(server, 1_000) },
 ];
 const BARE_PATH = '/__bare';
 /** The targets: the app's first frame and final picture within 1.3× the bare page's. */
@@ -232,9 +246,9 @@ function summarise(app: AppRun[], bare: BareRun[], size: { nodes: number; relati
 }
 
 export async function pictureBenchmark(quick: boolean) {
-  const repetitions = quick ? 2 : 5;
+  const repetitions = quick ? 1 : 5;
   const launchOptions: LaunchOptions = playwrightConfig.use?.launchOptions ?? {};
-  const server = await startBenchServer({
+  const server = await benchServer(quick, {
     port: 8097,
     dataDir: '.data-bench/picture',
     boltPort: 7689,
@@ -245,8 +259,8 @@ export async function pictureBenchmark(quick: boolean) {
     const html = await bareHtml();
     browser = await chromium.launch(launchOptions);
     const results: Record<string, ReturnType<typeof summarise>> = {};
-    for (const dataset of DATASETS) {
-      if (dataset.seed.length) server.seed(dataset.seed);
+    for (const dataset of quick ? QUICK_DATASETS : FULL_DATASETS) {
+      await dataset.prepare?.(server);
       const size = await untilPositionsStored(server, dataset.name);
       await warmAppRequests(server, dataset.name);
       const app: AppRun[] = [];

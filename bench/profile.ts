@@ -1,14 +1,15 @@
 // PROFILE of every catalogued read query on a synthetic dataset (100k nodes + 500k relations;
-// --quick: 10k) with parameters taken from the data itself: db hits, rows and wall time per
-// query, so that a query that walks the whole dataset shows at once. Writes bench/results/
-// profile.json (profile-quick.json). Queries that read a whole dataset by design (overview,
-// export, analytics) are profiled too and marked so; snapshot-* read the whole store (tests only).
+// --quick: 1k, on the run's shared server) with parameters taken from the data itself: db hits,
+// rows and wall time per query, so that a query that walks the whole dataset shows at once.
+// Writes bench/results/profile.json (profile-quick.json). Queries that read a whole dataset by
+// design (overview, export, analytics) are profiled too and marked so; snapshot-* read the whole
+// store (tests only).
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { QueryName } from '../server/db/queries.ts';
 import { secondRingPerNode } from '../server/routes/read.ts';
 import { subsequenceQuery, substringQuery } from '../server/search/rank.ts';
 import { CATALOG, benchDriver, datasetSample, readQueries, type Row } from './driver.ts';
-import { startBenchServer, type BenchServer } from './server.ts';
+import { benchServer, ensureSynthetic } from './server.ts';
 
 export const BENCH_STORE = { port: 8161, boltPort: 7694, dataDir: '.data-bench/analytics' } as const;
 
@@ -49,15 +50,6 @@ interface Plan {
 function totalDbHits(plan: Plan | false | undefined): number {
   if (!plan) return 0;
   return (plan.dbHits ?? 0) + (plan.children ?? []).reduce((sum, c) => sum + totalDbHits(c), 0);
-}
-
-/** Ensures a synthetic dataset of `nodes` nodes is in the bench store. */
-export async function ensureSynthetic(server: BenchServer, nodes: number): Promise<string> {
-  const name = `synthetic-${nodes}`;
-  const list = () => fetch(`${server.url}/api/datasets`).catch(() => fetch(`${server.url}/api/datasets`));
-  const listed = (await (await list()).json()) as { datasets: { name: string }[] };
-  if (!listed.datasets.some((d) => d.name === name)) server.seed(['--synthetic', String(nodes)]);
-  return name;
 }
 
 function cases(name: string, s: Sample, rings: Record<'hub' | 'mid', Row[]>): Case[] {
@@ -147,10 +139,10 @@ async function profileOne(driver: Driver, c: Case): Promise<ProfileRow> {
 }
 
 export async function profileBenchmark(quick: boolean) {
-  const server = await startBenchServer({ ...BENCH_STORE, env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  const driver = benchDriver(BENCH_STORE.dataDir, BENCH_STORE.boltPort);
+  const server = await benchServer(quick, { ...BENCH_STORE, env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  const driver = benchDriver(server.dataDir, server.boltPort);
   try {
-    const nodes = quick ? 10_000 : 100_000;
+    const nodes = quick ? 1_000 : 100_000;
     const dataset = await ensureSynthetic(server, nodes);
     const sample = await datasetSample(driver, dataset);
     const rows: ProfileRow[] = [];
