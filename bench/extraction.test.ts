@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as FileSystem from 'node:fs';
-import type { EntityProposal, Extraction, RelationProposal } from '../server/extract/types.ts';
+import type { EntityProposal, Extraction, RelationProposal } from '../domain/extraction.ts';
 
 // Every file the code under test opens, to show what the cold run reads.
 const opened = vi.hoisted(() => [] as string[]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { isUndirected } from '../domain/ontology.ts';
 import { extract } from '../server/extract/extract.ts';
-import type { EntityProposal, Extraction } from '../server/extract/types.ts';
+import type { EntityProposal, Extraction } from '../domain/extraction.ts';
 import { readSeedDataset } from '../seed/read.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -15,6 +15,8 @@ import { requestLog } from './http/request-log.ts';
 import { AnalyticsService, type AnalyticsServiceOptions } from './analytics/service.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { exportRoutes } from './routes/export.ts';
+import { extractRoutes } from './routes/extract.ts';
+import { ExtractionWorker } from './extract/worker-client.ts';
 import { lodThresholdFrom, overviewRoutes } from './routes/overview.ts';
 import { importRoutes } from './routes/import.ts';
 import { readRoutes } from './routes/read.ts';
@@ -84,6 +86,7 @@ export function createApp({
   const threshold = lodThreshold ?? lodThresholdFrom(process.env);
   // A whole-dataset layout for the datasets the overview sends whole; above, aggregates.
   const layouts = new LayoutService(db, { maxNodes: threshold });
+  const extraction = new ExtractionWorker();
   // After an outage nearly every request needs the dataset list first: its query starts as the
   // gate reopens (on a cold server it is the slowest part), and the first requests join it.
   db.onRecovered(() => {
@@ -182,10 +185,16 @@ export function createApp({
     /^\/api\/nodes\/.+\/neighbors$/,
   ])
     app.use(path, perIpLimit(rateLimitPerMinute));
-  // Writes are checked before their body is even read.
+  // Writes are checked before their body is even read. Reading a document's proposals is a
+  // POST (it carries the document) but writes nothing: it needs no token, only the limit.
+  const admin = requireAdmin(adminToken);
   for (const method of ['delete', 'post', 'put', 'patch'] as const) {
-    app[method]('/api/*path', perIpLimit(rateLimitPerMinute), requireAdmin(adminToken));
+    app[method]('/api/*path', perIpLimit(rateLimitPerMinute), (req, res, next) =>
+      method === 'post' && req.path === '/api/extract' ? next() : admin(req, res, next),
+    );
   }
+  // A document of MAX_DOCUMENT_CHARS and its accepted proposals are larger than other bodies.
+  app.use('/api/extract', express.json({ limit: '4mb' }), extractRoutes(db, datasets, extraction));
   app.use(
     '/api',
     express.json({ limit: '1mb' }),
@@ -241,7 +250,7 @@ export function createApp({
     analytics,
     layouts,
     stop: async () => {
-      await Promise.all([analytics.stop(), layouts.stop()]);
+      await Promise.all([analytics.stop(), layouts.stop(), extraction.stop()]);
     },
     startDraining: () => {
       draining = true;

@@ -1,7 +1,8 @@
 // One analytics worker thread seen from the server: requests by id, progress on the way, and a
 // fresh thread after a crash (the graphs it held are gone, so every pending request fails and
 // the service sends them again).
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../ts-worker.ts';
 import type { Envelope, WorkerAnswers, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 export type ProgressListener = (phase: string, done: number, total: number) => void;
@@ -22,12 +23,7 @@ interface Pending {
   onProgress?: ProgressListener;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url).href;
-/**
- * The worker file is TypeScript: the thread registers tsx's loader before importing it, so that
- * it runs the same under `tsx` (npm start) and under vitest, whose threads inherit no loader.
- */
-const BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 export class AnalyticsWorker {
   private worker: Worker | undefined;
@@ -71,9 +67,7 @@ export class AnalyticsWorker {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(BOOTSTRAP, { eval: true, name: this.name });
-    // The server's exit never waits for an idle analytics thread.
-    worker.unref();
+    const worker = typescriptWorker(WORKER_URL, this.name);
     worker.on('message', (message: WorkerMessage) => this.receive(message));
     worker.on('error', (error) => this.crashed(worker, error));
     worker.on('exit', (code) => this.crashed(worker, new Error(`exited with code ${code}`)));

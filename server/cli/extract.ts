@@ -1,15 +1,15 @@
 // `npm run extract -- FILE [--dataset NAME] [--json] [--encoding ENC]`: the entities, groups,
-// figures and relations a .txt or .md report states, each with its sentence and confidence, as
-// a table for reading or JSON for scripts. With --dataset, the dataset's names and aliases (read
-// from Neo4j the way the other commands reach it) are the gazetteer: a proposal that matches one
-// is marked as a merge. Without it no database is needed. Nothing is written anywhere.
+// figures and relations a .txt, .md, .docx or .pdf report states, each with its sentence and
+// confidence, as a table for reading or JSON for scripts. With --dataset, the dataset's names and
+// aliases (read from Neo4j the way the other commands reach it) are the gazetteer: a proposal that
+// matches one is marked as a merge. Without it no database is needed. Nothing is written anywhere.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDatasetName } from '../../domain/ids.ts';
 import { loadConfig } from '../config.ts';
-import { documentText, isDocumentName } from '../extract/document.ts';
+import { DOCUMENT_EXTENSIONS, isDocumentName, readDocument } from '../extract/document.ts';
 import { extract } from '../extract/extract.ts';
-import type { EntityProposal, Extraction, GazetteerEntry, RelationProposal } from '../extract/types.ts';
+import type { EntityProposal, Extraction, GazetteerEntry, RelationProposal } from '../../domain/extraction.ts';
 import { DatasetRegistry } from '../graph/datasets.ts';
 import { connect, createLogger } from '../runtime.ts';
 
@@ -30,9 +30,8 @@ function parse(argv: string[]) {
   return { file: positionals[0] as string, dataset: values.dataset, json: values.json, encoding: values.encoding };
 }
 
-function readDocument(file: string, encoding: string | undefined): string {
-  if (!isDocumentName(file))
-    throw new Error(`${file}: only .txt and .md files are read (.docx and .pdf come with the review screen)`);
+async function documentOf(file: string, encoding: string | undefined): Promise<string> {
+  if (!isDocumentName(file)) throw new Error(`${file}: only ${DOCUMENT_EXTENSIONS.join(', ')} files are read`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -48,7 +47,7 @@ function readDocument(file: string, encoding: string | undefined): string {
             : (error as Error).message;
     throw new Error(`cannot read ${file}: ${why}`);
   }
-  const document = documentText(file, bytes, encoding);
+  const document = await readDocument(file, bytes, encoding);
   if (!document.ok) throw new Error(document.message);
   return document.text;
 }
@@ -147,7 +146,7 @@ async function main(): Promise<number> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const text = readDocument(args.file, args.encoding);
+  const text = await documentOf(args.file, args.encoding);
   const gazetteer = args.dataset ? await datasetGazetteer(args.dataset) : [];
   const result = extract(text, { gazetteer });
   const source = args.dataset ? `dataset "${args.dataset}" (${gazetteer.length} entities)` : 'none (cold)';

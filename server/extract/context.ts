@@ -4,7 +4,7 @@ import { CUES, type Cue } from './lexicon.ts';
 import type { Entity } from './entities.ts';
 import type { Mention } from './mentions.ts';
 import type { Analysed } from './names.ts';
-import type { RelationRule } from './types.ts';
+import type { RelationRule } from '../../domain/extraction.ts';
 import type { RelationType } from '../../domain/ontology.ts';
 
 export interface SentenceView {

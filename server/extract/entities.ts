@@ -5,7 +5,7 @@
 import type { NodeType } from '../../domain/ontology.ts';
 import { matchKey } from './gazetteer.ts';
 import { RULE_RANK, type Mention } from './mentions.ts';
-import type { EntityKind, EntityRule, GazetteerEntry } from './types.ts';
+import type { EntityKind, EntityRule, GazetteerEntry } from '../../domain/extraction.ts';
 
 export interface Entity {
   key: string;

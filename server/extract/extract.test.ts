@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.ts';
-import type { Extraction } from './types.ts';
+import type { Extraction } from '../../domain/extraction.ts';
 
 const entity = (x: Extraction, name: string) => x.entities.find((e) => e.name === name || e.aliases.includes(name));
 const names = (x: Extraction) => x.entities.map((e) => e.name);

@@ -25,7 +25,7 @@ import { awardMentions, placeMentions, quoteMentions, suffixMentions, titleMenti
 import { jiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { splitSentences } from './sentences.ts';
 import { toExtraction } from './output.ts';
-import type { Extraction, GazetteerEntry } from './types.ts';
+import type { Extraction, GazetteerEntry } from '../../domain/extraction.ts';
 
 export interface ExtractOptions {
   /** The target dataset's known entities; empty (the default) for a cold run. */

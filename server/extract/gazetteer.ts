@@ -5,7 +5,7 @@
 import { isNodeType } from '../../domain/ontology.ts';
 import { mention, type Mention } from './mentions.ts';
 import type { Analysed } from './names.ts';
-import type { GazetteerEntry } from './types.ts';
+import type { GazetteerEntry } from '../../domain/extraction.ts';
 
 const MARKS = /[“”‘’"'《》「」『』〈〉\s]/g;
 

@@ -4,7 +4,7 @@
 import type { CountQualifier, NodeType } from '../../domain/ontology.ts';
 import { GENERIC_WORDS } from './lexicon.ts';
 import type { Analysed } from './names.ts';
-import type { EntityKind, EntityRule, Figure, GazetteerEntry } from './types.ts';
+import type { EntityKind, EntityRule, Figure, GazetteerEntry } from '../../domain/extraction.ts';
 
 export interface Mention {
   sentence: number;

@@ -5,7 +5,14 @@ import type { RawRelation } from './context.ts';
 import { rulesOf, type Entity } from './entities.ts';
 import type { Mention } from './mentions.ts';
 import type { Analysed } from './names.ts';
-import type { EntityProposal, Evidence, Extraction, GazetteerEntry, RelationProposal, Span } from './types.ts';
+import type {
+  EntityProposal,
+  Evidence,
+  Extraction,
+  GazetteerEntry,
+  RelationProposal,
+  Span,
+} from '../../domain/extraction.ts';
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -10,7 +10,7 @@ import { isWeak, type Entity } from './entities.ts';
 import type { Mention } from './mentions.ts';
 import { carried, type SubjectState } from './relations-cues.ts';
 import type { Clause } from './sentences.ts';
-import type { RelationRule } from './types.ts';
+import type { RelationRule } from '../../domain/extraction.ts';
 
 function rel(
   source: Entity | undefined,

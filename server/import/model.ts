@@ -35,6 +35,11 @@ export interface ImportNode {
   evidence?: string;
   source_url?: string;
   origin: Origin;
+  /**
+   * false: matched by id only, never by name. A figure read from a document (研发投入增长 12%) is
+   * a fact of its sentence: another report's figure of the same name is another node.
+   */
+  matchByName?: false;
 }
 
 export interface ImportRelation {
@@ -50,7 +55,8 @@ export interface ImportRelation {
   origin: Origin;
 }
 
-export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'graphology-json' | 'gexf' | 'graphml';
+/** `document`: a report read by the extractor, whose accepted proposals a person sent (server/extract/accept.ts). */
+export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'graphology-json' | 'gexf' | 'graphml' | 'document';
 
 export interface ImportFile {
   name: string;
@@ -60,6 +66,11 @@ export interface ImportFile {
   format: ImportFormat;
   /** The text encoding found or given (text formats). */
   encoding?: string;
+  /**
+   * A document's text and the form it came in (pasted text, .docx …): its Source record holds
+   * the text, so that the evidence can be read in place.
+   */
+  document?: { text: string; format: string };
 }
 
 /** A type value that matched no type of the ontology, with how often it occurs. */

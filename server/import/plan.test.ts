@@ -67,6 +67,16 @@ describe('planning a merge', () => {
     expect(plan.idMap.get('x2')).toBe('institute/buaa-qingdao');
   });
 
+  it('matches a node marked matchByName: false by its id only', () => {
+    const figure = { ...node('indicator/new', 'Indicator', '海尔集团'), matchByName: false as const };
+    const plan = planImport(set([figure, { ...node('firm/haier', 'Firm'), matchByName: false as const }]), {
+      nodes: existing,
+      relations: [],
+    });
+    expect(plan.addedNodes.map((n) => n.id)).toEqual(['indicator/new']);
+    expect(plan.matchedNodes.map((m) => [m.existing, m.by])).toEqual([['firm/haier', 'id']]);
+  });
+
   it('reports an ambiguous name, a different type and a different property as conflicts', () => {
     const plan = planImport(
       set([node('t', 'Firm', '同名公司'), node('h', 'Institute', '海尔集团', undefined, { year: 1985, city: '青岛' })]),

@@ -110,7 +110,7 @@ function matchNode(
 ): void {
   let match = byId.get(node.id);
   let by: NodeMatch['by'] = 'id';
-  if (!match) {
+  if (!match && node.matchByName !== false) {
     const candidates = new Set<string>();
     for (const name of namesOf(node)) for (const id of byName.get(nameKey(name)) ?? []) candidates.add(id);
     if (candidates.size > 1) {

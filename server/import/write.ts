@@ -109,6 +109,16 @@ export function importSourceId(sha256: string): string {
   return `import/${sha256.slice(0, 16)}`;
 }
 
+/** The source record of a document whose accepted proposals were written (its text's hash). */
+export function documentSourceId(sha256: string): string {
+  return `doc/${sha256.slice(0, 16)}`;
+}
+
+function sourceIdOf(file: ImportSet['files'][number] | undefined): string {
+  if (file?.format === 'document') return documentSourceId(file.sha256);
+  return importSourceId(file?.sha256 ?? '');
+}
+
 interface Provenance {
   sourceId: string;
   by: string;
@@ -157,7 +167,28 @@ export function relationRow(relation: ImportRelation, sourceId: string): Row {
 
 /** The file an imported fact comes from (the first file: imports of a pair name both). */
 function sourceRows(set: ImportSet, prov: Provenance): Row[] {
-  return set.files.map((file) => ({
+  return set.files.map((file) => (file.format === 'document' ? documentRow(file, prov) : importRow(set, file, prov)));
+}
+
+/** A document's record: its text is the document, which the evidence quotes verbatim. */
+function documentRow(file: ImportSet['files'][number], prov: Provenance): Row {
+  return {
+    id: documentSourceId(file.sha256),
+    title: file.name,
+    date: prov.at.slice(0, 10),
+    language: hasHan(file.document?.text ?? '') ? 'zh' : 'en',
+    kind: 'document',
+    checksum: `sha256:${file.sha256}`,
+    bytes: file.bytes,
+    format: file.document?.format ?? 'text',
+    imported_at: prov.at,
+    imported_by: prov.by,
+    text: file.document?.text ?? '',
+  };
+}
+
+function importRow(set: ImportSet, file: ImportSet['files'][number], prov: Provenance): Row {
+  return {
     id: importSourceId(file.sha256),
     title: file.name,
     date: prov.at.slice(0, 10),
@@ -170,7 +201,7 @@ function sourceRows(set: ImportSet, prov: Provenance): Row[] {
     imported_at: prov.at,
     imported_by: prov.by,
     text: `Imported from ${file.name} (${file.format}${file.encoding ? `, ${file.encoding}` : ''}, ${file.bytes} bytes, sha256 ${file.sha256}) on ${prov.at} by ${prov.by}.`,
-  }));
+  };
 }
 
 async function readExisting(db: Database, key: string) {
@@ -233,7 +264,7 @@ export async function runImport(db: Database, set: ImportSet, req: ImportRequest
     });
   if (req.dryRun) return result;
   const prov: Provenance = {
-    sourceId: importSourceId(set.files[0]?.sha256 ?? ''),
+    sourceId: sourceIdOf(set.files[0]),
     by: req.by,
     at: new Date().toISOString(),
   };

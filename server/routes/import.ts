@@ -32,7 +32,11 @@ interface Upload {
 }
 
 /** Reads a multipart body into memory, refusing anything over the limits with their figures. */
-function readUpload(req: Request, limitBytes: number): Promise<Upload> {
+export function readUpload(
+  req: Request,
+  limitBytes: number,
+  { maxFiles = MAX_FILES, what = "the import's limit; import larger files with npm run import" } = {},
+): Promise<Upload> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data'))
     throw new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data');
@@ -52,12 +56,12 @@ function readUpload(req: Request, limitBytes: number): Promise<Upload> {
       new ApiError(
         413,
         'payload_too_large',
-        `the upload is larger than ${Math.round((limitBytes / 1024 / 1024) * 10) / 10} MB, the import's limit; import larger files with npm run import`,
+        `the upload is larger than ${Math.round((limitBytes / 1024 / 1024) * 10) / 10} MB, ${what}`,
         { limitBytes },
       );
     const parser = busboy({
       headers: req.headers,
-      limits: { fileSize: limitBytes, files: MAX_FILES, fields: 20, fieldSize: 200_000 },
+      limits: { fileSize: limitBytes, files: maxFiles, fields: 20, fieldSize: 200_000 },
       defParamCharset: 'utf8',
     });
     parser.on('field', (name, value) => (fields[name] = value));
@@ -71,7 +75,7 @@ function readUpload(req: Request, limitBytes: number): Promise<Upload> {
       stream.on('limit', () => fail(tooLarge()));
       stream.on('end', () => files.push({ name: info.filename || 'upload', bytes: Buffer.concat(chunks) }));
     });
-    parser.on('filesLimit', () => fail(badRequest(`at most ${MAX_FILES} files per import`)));
+    parser.on('filesLimit', () => fail(badRequest(`at most ${maxFiles} file(s) per upload`)));
     parser.on('error', (error: Error) => fail(badRequest(`the upload is not valid multipart: ${error.message}`)));
     parser.on('close', () => {
       if (!failed) resolve({ fields, files });

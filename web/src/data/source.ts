@@ -1,6 +1,7 @@
 // The one interface through which the web app reads its data. The HTTP source fills it from
 // the API; a static source (offline bundle, see ROADMAP) can fill it from files.
 import { decodeColumnar, isColumnar } from '../../../domain/columnar.ts';
+import type { AcceptRequest, AcceptResult, ExtractResponse } from '../../../domain/review.ts';
 import type { StoriesPayload, Story, StorySummary } from '../../../domain/story.ts';
 import type { Prefetched } from './prefetch.ts';
 import { API_BASE, JSON_REQUEST, apiUrl, overviewParams } from './requests.ts';
@@ -67,6 +68,14 @@ export interface GraphDataSource {
   importFiles?(form: FormData, token: string, onProgress: (fraction: number) => void): Promise<UploadAnswer>;
   /** Where the whole dataset downloads in a format (`format=json`, …); absent where it cannot. */
   datasetExportUrl?(dataset: string, query: string): string;
+  /**
+   * Reads a document (pasted text, or a .txt, .md, .docx or .pdf file) and proposes the actors
+   * and ties it states, the dataset's names and aliases marking merges. Writes nothing; absent
+   * where there is no server (the review feature hides).
+   */
+  extractDocument?(dataset: string, document: { text: string; name?: string } | File): Promise<ExtractResponse>;
+  /** Writes what a person accepted of a document's proposals (admin token). */
+  acceptExtraction?(request: AcceptRequest, token: string): Promise<AcceptResult>;
 }
 
 export class DataSourceError extends Error {
@@ -138,23 +147,25 @@ export class HttpDataSource implements GraphDataSource {
   }
 
   /** A write with the admin token; the answer's JSON (none for a 204). */
+  /** A request with a body (JSON, or a form as multipart); the token when it writes. */
   private async write<T>(
-    method: 'PUT' | 'DELETE',
+    method: 'PUT' | 'DELETE' | 'POST',
     path: string,
     params: Record<string, string>,
-    token: string,
+    token: string | undefined,
     body?: unknown,
   ): Promise<T | undefined> {
     let response: Response;
+    const form = body instanceof FormData;
     try {
       response = await fetch(apiUrl(this.base, path, params), {
         method,
         headers: {
           Accept: 'application/json',
-          Authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+          ...(body === undefined || form ? {} : { 'Content-Type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       });
     } catch {
       throw new DataSourceError('the server could not be reached', 0, 'network_error', 2_000);
@@ -267,6 +278,25 @@ export class HttpDataSource implements GraphDataSource {
 
   async deleteStory(dataset: string, id: string, token: string): Promise<void> {
     await this.write('DELETE', `/stories/${encodeURIComponent(id)}`, { dataset }, token);
+  }
+
+  async extractDocument(dataset: string, document: { text: string; name?: string } | File): Promise<ExtractResponse> {
+    let body: unknown = { dataset, ...document };
+    if (document instanceof File) {
+      const form = new FormData();
+      form.set('dataset', dataset);
+      form.set('file', document, document.name);
+      body = form;
+    }
+    const answer = await this.write<ExtractResponse>('POST', '/extract', {}, undefined, body);
+    if (!answer) throw new DataSourceError('the server answered without proposals', 502, 'bad_response');
+    return answer;
+  }
+
+  async acceptExtraction(request: AcceptRequest, token: string): Promise<AcceptResult> {
+    const answer = await this.write<AcceptResult>('POST', '/extract/accept', {}, token, request);
+    if (!answer) throw new DataSourceError('the server answered without a result', 502, 'bad_response');
+    return answer;
   }
 }
 

@@ -1,7 +1,7 @@
 // What the extractor proposes: entities, counted groups, figures and relations, each with the
 // sentence that states it (verbatim, with its offsets in the text), a confidence and the rule
 // that proposed it. Nothing here is written anywhere: a person reviews the proposals first.
-import type { CountQualifier, NodeType, RelationType } from '../../domain/ontology.ts';
+import type { CountQualifier, NodeType, RelationType } from './ontology.ts';
 
 /** A known entity of the target dataset: a proposal that matches one of its names is a merge. */
 export interface GazetteerEntry {
