@@ -68,32 +68,17 @@ function cacheControlFor(webRoot: string, file: string): string {
 
 const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
-export function createApp({
-  db,
-  logger,
-  webRoot,
-  corsOrigin,
-  adminToken,
-  rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE,
-  trustProxy = false,
-  uploadLimitBytes,
-  analytics: analyticsOptions,
-  lodThreshold,
-}: AppOptions): App {
-  const app = express();
-  const datasets = new DatasetRegistry(db);
-  const analytics = new AnalyticsService(db, analyticsOptions);
-  const threshold = lodThreshold ?? lodThresholdFrom(process.env);
-  // A whole-dataset layout for the datasets the overview sends whole; above, aggregates.
-  const layouts = new LayoutService(db, { maxNodes: threshold });
-  const extraction = new ExtractionWorker();
-  // After an outage nearly every request needs the dataset list first: its query starts as the
-  // gate reopens (on a cold server it is the slowest part), and the first requests join it.
-  db.onRecovered(() => {
-    datasets.invalidate();
-    datasets.list().catch(() => undefined);
-  });
-  let draining = false;
+interface Services {
+  datasets: DatasetRegistry;
+  analytics: AnalyticsService;
+  layouts: LayoutService;
+  extraction: ExtractionWorker;
+  threshold: number;
+}
+
+/** Draining flag and the X-Forwarded-For warning (once), then the security headers and CORS. */
+function frontMatter(app: express.Express, options: AppOptions, isDraining: () => boolean): void {
+  const { logger, trustProxy = false, corsOrigin } = options;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // Weak: one validator names the content in every encoding (identity, gzip, br) it is sent in.
@@ -104,7 +89,7 @@ export function createApp({
   app.use(compression());
   let forwardedNoted = false;
   app.use((req, res, next) => {
-    if (draining) res.setHeader('Connection', 'close');
+    if (isDraining()) res.setHeader('Connection', 'close');
     if (!trustProxy && !forwardedNoted && req.headers['x-forwarded-for'] !== undefined) {
       forwardedNoted = true;
       logger.warn(
@@ -113,28 +98,7 @@ export function createApp({
     }
     next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // ForceAtlas2's worker is created from a Blob URL.
-          workerSrc: ["'self'", 'blob:'],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP }, crossOriginEmbedderPolicy: false }));
   if (corsOrigin) {
     app.use('/api', (req, res, next) => {
       res.setHeader('Access-Control-Allow-Origin', corsOrigin);
@@ -147,9 +111,26 @@ export function createApp({
       next();
     });
   }
+}
 
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // ForceAtlas2's worker is created from a Blob URL.
+  workerSrc: ["'self'", 'blob:'],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+function healthRoute(app: express.Express, db: Database, isDraining: () => boolean): void {
   app.get('/api/health', async (_req, res) => {
-    if (draining) {
+    if (isDraining()) {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({
         status: 'draining',
@@ -172,7 +153,10 @@ export function createApp({
       });
     }
   });
-  // Expensive reads get a per-IP limit each; writes need the admin token (and are limited too).
+}
+
+/** Expensive reads get a per-IP limit each; writes need the admin token (and are limited too). */
+function guards(app: express.Express, { adminToken, rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE }: AppOptions) {
   for (const path of [
     '/api/graph',
     '/api/search',
@@ -193,47 +177,46 @@ export function createApp({
       method === 'post' && req.path === '/api/extract' ? next() : admin(req, res, next),
     );
   }
+}
+
+function apiRoutes(app: express.Express, db: Database, s: Services, uploadLimitBytes: number | undefined): void {
   // A document of MAX_DOCUMENT_CHARS and its accepted proposals are larger than other bodies.
-  app.use('/api/extract', express.json({ limit: '4mb' }), extractRoutes(db, datasets, extraction));
+  app.use('/api/extract', express.json({ limit: '4mb' }), extractRoutes(db, s.datasets, s.extraction));
   app.use(
     '/api',
     express.json({ limit: '1mb' }),
-    analyticsRoutes(db, datasets, analytics),
-    readRoutes(db, datasets, layouts),
-    writeRoutes(db, datasets),
-    importRoutes(db, datasets, uploadLimitBytes),
-    exportRoutes(db, datasets),
-    storyRoutes(db, datasets),
-    overviewRoutes(datasets, analytics, layouts, threshold),
+    analyticsRoutes(db, s.datasets, s.analytics),
+    readRoutes(db, s.datasets, s.layouts),
+    writeRoutes(db, s.datasets),
+    importRoutes(db, s.datasets, uploadLimitBytes),
+    exportRoutes(db, s.datasets),
+    storyRoutes(db, s.datasets),
+    overviewRoutes(s.datasets, s.analytics, s.layouts, s.threshold),
   );
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path.slice(0, 200)}`));
   });
+}
 
-  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    const index = path.join(webRoot, 'index.html');
-    const setHeaders = (res: Response, file: string) => res.setHeader('Cache-Control', cacheControlFor(webRoot, file));
-    // The build's brotli and gzip copies first (scripts/vite-precompress.ts), then the files.
-    app.use(precompressedFiles(webRoot, setHeaders));
-    app.use(
-      express.static(webRoot, {
-        index: 'index.html',
-        setHeaders,
-      }),
-    );
-    // Client-side routes (no file extension) get the app; a missing file is a 404 below.
-    app.get(/^\/(?!api(?:\/|$))(?:[^/]*\/)*[^/.]*$/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+function webApp(app: express.Express, webRoot: string | undefined): void {
+  if (!webRoot || !existsSync(path.join(webRoot, 'index.html'))) return;
+  const index = path.join(webRoot, 'index.html');
+  const setHeaders = (res: Response, file: string) => res.setHeader('Cache-Control', cacheControlFor(webRoot, file));
+  // The build's brotli and gzip copies first (scripts/vite-precompress.ts), then the files.
+  app.use(precompressedFiles(webRoot, setHeaders));
+  app.use(express.static(webRoot, { index: 'index.html', setHeaders }));
+  // Client-side routes (no file extension) get the app; a missing file is a 404 below.
+  app.get(/^\/(?!api(?:\/|$))(?:[^/]*\/)*[^/.]*$/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
 
-  // Nothing else matched (a missing file, a non-GET outside /api, or no web app built): still
-  // the error shape, never the framework's HTML page.
+/** Nothing else matched: still the error shape, never the framework's HTML page; then errors. */
+function errorAnswers(app: express.Express): void {
   app.use((req, _res, next) => {
     next(new ApiError(404, 'not_found', `nothing at ${req.method} ${req.path.slice(0, 200)}`));
   });
-
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);
@@ -244,6 +227,35 @@ export function createApp({
     for (const [k, v] of Object.entries(apiError.headers)) res.setHeader(k, v);
     res.status(apiError.status).json(apiError.toBody());
   });
+}
+
+export function createApp(options: AppOptions): App {
+  const { db } = options;
+  const app = express();
+  const threshold = options.lodThreshold ?? lodThresholdFrom(process.env);
+  const services: Services = {
+    datasets: new DatasetRegistry(db),
+    analytics: new AnalyticsService(db, options.analytics),
+    // A whole-dataset layout for the datasets the overview sends whole; above, aggregates.
+    layouts: new LayoutService(db, { maxNodes: threshold }),
+    extraction: new ExtractionWorker(),
+    threshold,
+  };
+  const { datasets, analytics, layouts, extraction } = services;
+  // After an outage nearly every request needs the dataset list first: its query starts as the
+  // gate reopens (on a cold server it is the slowest part), and the first requests join it.
+  db.onRecovered(() => {
+    datasets.invalidate();
+    datasets.list().catch(() => undefined);
+  });
+  let draining = false;
+  const isDraining = () => draining;
+  frontMatter(app, options, isDraining);
+  healthRoute(app, db, isDraining);
+  guards(app, options);
+  apiRoutes(app, db, services, options.uploadLimitBytes);
+  webApp(app, options.webRoot);
+  errorAnswers(app);
   return {
     app,
     datasets,
