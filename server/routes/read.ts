@@ -1,5 +1,5 @@
 // The read endpoints. Every query runs by name in a read transaction; every value is a parameter.
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { nodeIdSchema } from '../../domain/ids.ts';
 import { NODE_TYPES, RELATION_TYPES, isNodeType, isRelationType } from '../../domain/ontology.ts';
@@ -94,18 +94,39 @@ const neighborsQuery = z
   })
   .strict();
 
-export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: LayoutService): Router {
-  const router = Router();
+interface ReadContext {
+  db: Database;
+  datasets: DatasetRegistry;
+  layouts: LayoutService | undefined;
+}
 
-  router.get('/datasets', async (req, res) => {
+export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: LayoutService): Router {
+  const ctx: ReadContext = { db, datasets, layouts };
+  const router = Router();
+  router.get('/datasets', datasetsList(ctx));
+  router.get('/schema', schema(ctx));
+  router.get('/graph', graph(ctx));
+  router.get('/nodes/*path', nodeDetails(ctx));
+  router.get('/nodes/*path', neighborhood(ctx));
+  router.get('/search', search(ctx));
+  router.get('/paths', paths(ctx));
+  router.get('/sources', sourcesList(ctx));
+  router.get('/sources/*path', sourceById(ctx));
+  return router;
+}
+
+function datasetsList({ datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
     const list = await datasets.list();
     res.json({
       datasets: list.map(({ key: _key, sectorOverrides: _sectors, ...rest }) => rest),
     } satisfies DatasetsPayload);
-  });
+  };
+}
 
-  router.get('/schema', async (req, res) => {
+function schema({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const { dataset } = parseInput(datasetOnly, req.query, 'query');
     const ds = await datasets.resolve(dataset);
     if (answeredNotModified(req, res, datasetETag(ds, 'schema', {}))) return;
@@ -137,9 +158,11 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       })),
     };
     res.json(payload);
-  });
+  };
+}
 
-  router.get('/graph', async (req, res) => {
+function graph({ db, datasets, layouts }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const q = parseInput(graphQuery, req.query, 'query');
     const ds = await datasets.resolve(q.dataset);
     // The stored layout (none yet: its computation starts in the background, and the browser lays out).
@@ -165,11 +188,13 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       edges: edges.filter((e) => kept.has(String(e.source)) && kept.has(String(e.target))) as unknown as GraphEdge[],
     };
     res.json(q.format === 'columnar' ? encodeColumnar(payload) : payload);
-  });
+  };
+}
 
-  // Ids contain '/' (firm/haier): /nodes/firm/haier and /nodes/firm%2Fhaier both work, and a
-  // trailing /neighbors selects the neighbourhood ('neighbors' is reserved as a last id part).
-  router.get('/nodes/*path', async (req, res, next) => {
+// Ids contain '/' (firm/haier): /nodes/firm/haier and /nodes/firm%2Fhaier both work, and a
+// trailing /neighbors selects the neighbourhood ('neighbors' is reserved as a last id part).
+function nodeDetails({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res, next) => {
     const segments = (req.params as { path: string[] }).path;
     if (segments.at(-1) === 'neighbors' && segments.length > 1) {
       next();
@@ -207,9 +232,11 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       })),
     };
     res.json(payload);
-  });
+  };
+}
 
-  router.get('/nodes/*path', async (req, res) => {
+function neighborhood({ db, datasets, layouts }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const segments = (req.params as { path: string[] }).path.slice(0, -1);
     const { id } = parseInput(nodeParams, { id: segments.join('/') }, 'params');
     const q = parseInput(neighborsQuery, req.query, 'query');
@@ -234,9 +261,11 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       counts: result.counts.counts,
     };
     res.json(payload);
-  });
+  };
+}
 
-  router.get('/search', async (req, res) => {
+function search({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const q = parseInput(searchQuery, req.query, 'query');
     const ds = await datasets.resolve(q.dataset);
     const types = q.types ?? [];
@@ -266,9 +295,11 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
     });
     // The contract's answer is the ranked list itself.
     res.json(rankCandidates(candidates, q.q, q.limit ?? 20) satisfies SearchHit[]);
-  });
+  };
+}
 
-  router.get('/paths', async (req, res) => {
+function paths({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const q = parseInput(pathsQuery, req.query, 'query');
     const ds = await datasets.resolve(q.dataset);
     const { found, paths } = await db.readTx(async (tx) => {
@@ -307,28 +338,30 @@ export function readRoutes(db: Database, datasets: DatasetRegistry, layouts?: La
       }),
     };
     res.json(payload);
-  });
+  };
+}
 
-  // The dataset's sources without their text (a slide's footnote names them).
-  router.get('/sources', async (req, res) => {
+// The dataset's sources without their text (a slide's footnote names them).
+function sourcesList({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const { dataset, limit } = parseInput(sourcesQuery, req.query, 'query');
     const ds = await datasets.resolve(dataset);
     const [row] = await db.read('sources-list', { key: ds.key, limit: limit ?? 20 });
     const sources = ((row?.sources as Row[] | undefined) ?? []).map((s) => compact<SourceSummary>(s));
     const payload: SourcesPayload = { dataset: ds.name, total: Number(row?.total ?? 0), sources };
     res.json(payload);
-  });
+  };
+}
 
-  router.get('/sources/*path', async (req, res) => {
+function sourceById({ db, datasets }: ReadContext): RequestHandler {
+  return async (req, res) => {
     const { id } = parseInput(nodeParams, { id: (req.params as { path: string[] }).path.join('/') }, 'params');
     const { dataset } = parseInput(datasetOnly, req.query, 'query');
     const ds = await datasets.resolve(dataset);
     const [row] = await db.read('source-by-id', { key: ds.key, id });
     if (!row) throw notFound(`source "${id}" in dataset "${ds.name}"`, { field: 'id' });
     res.json(compact<SourceDocument>(row));
-  });
-
-  return router;
+  };
 }
 
 /**
