@@ -32,8 +32,11 @@ export interface ReviewDocument {
 
 /** POST /api/extract's answer. */
 export interface ExtractResponse {
-  /** The dataset whose names and aliases were the gazetteer (proposals that match are merges). */
-  dataset: string;
+  /**
+   * The dataset whose names and aliases were the gazetteer (proposals that match are merges);
+   * null for a cold reading (no dataset named: a new dataset has nothing to merge into).
+   */
+  dataset: string | null;
   document: ReviewDocument;
   extraction: Extraction;
   /** Milliseconds the extraction took (reading the file excluded). */

@@ -90,6 +90,15 @@ describe('proposing', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reads cold when no dataset is named: nothing is a merge, names as the text writes them', async () => {
+    const { status, body } = await post('/extract', { text: TEXT }, null);
+    expect(status, JSON.stringify(body)).toBe(200);
+    const answer = body as ExtractResponse;
+    expect(answer.dataset).toBeNull();
+    expect(answer.extraction.entities.filter((e) => e.merge)).toEqual([]);
+    expect(entity(answer, '海尔集团').merge).toBeUndefined();
+  });
+
   it('reads an uploaded .txt file like the same text pasted', async () => {
     const form = new FormData();
     form.set('dataset', 'laoshan');

@@ -27,7 +27,7 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 const textSchema = z
   .object({
-    dataset: datasetParam,
+    dataset: datasetParam.optional(),
     text: z
       .string()
       .trim()
@@ -38,7 +38,7 @@ const textSchema = z
   .strict();
 const uploadFieldsSchema = z
   .object({
-    dataset: datasetParam,
+    dataset: datasetParam.optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk']).optional(),
   })
   .strict();
@@ -68,7 +68,9 @@ class KnownNames {
   }
 }
 
-async function documentInput(req: Request): Promise<{ dataset: string; input: DocumentInput; name: string }> {
+async function documentInput(
+  req: Request,
+): Promise<{ dataset: string | undefined; input: DocumentInput; name: string }> {
   if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
     const upload = await readUpload(req, MAX_DOCUMENT_BYTES, { maxFiles: 1, what: 'the limit for a document' });
     const fields = parseInput(uploadFieldsSchema, upload.fields, 'body');
@@ -91,14 +93,15 @@ export function extractRoutes(db: Database, datasets: DatasetRegistry, worker: E
   router.post('/', async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
     const { dataset, input, name } = await documentInput(req);
-    const info = await datasets.resolve(dataset);
-    const done = await worker.run(input, await known.gazetteer(info.key));
+    // No dataset: a cold reading (for a new dataset, which has nothing to merge into).
+    const info = dataset === undefined ? undefined : await datasets.resolve(dataset);
+    const done = await worker.run(input, info ? await known.gazetteer(info.key) : []);
     if ([...done.text].length > MAX_DOCUMENT_CHARS)
       throw badRequest(`${name}: its text is longer than ${MAX_DOCUMENT_CHARS} characters; split it`, {
         field: 'file',
       });
     const answer: ExtractResponse = {
-      dataset: info.name,
+      dataset: info?.name ?? null,
       document: { name, format: done.format, sha256: documentSha256(done.text), text: done.text },
       extraction: done.extraction,
       ms: done.ms,

@@ -1,5 +1,6 @@
 // The shape of window.explorer, the read-only surface that scripts and end-to-end tests use:
 // the core's functions plus those the features contribute (selection, language, layout).
+import type { AcceptResult } from '../../domain/review.ts';
 import type { AppState } from './features/slices.ts';
 import type { Lang } from './i18n.ts';
 
@@ -70,6 +71,35 @@ export interface ExplorerAutomation {
   storyMoving(): boolean;
   /** The ids of the dataset's stories, once listed. */
   storyIds(): string[];
+  /** The review screen (features/review): its phase, the decisions' counts, the last write's result. */
+  reviewState(): {
+    phase: 'idle' | 'reading' | 'ready' | 'writing' | 'written' | 'error';
+    counts: { accepted: number; rejected: number; pending: number } | undefined;
+    result: AcceptResult | undefined;
+    target: { dataset: string; create: boolean } | undefined;
+  };
+  /** The proposals of the document read last, as the review list shows them (undefined: none read). */
+  reviewProposals():
+    | {
+        entities: {
+          id: string;
+          kind: string;
+          name: string;
+          type: string;
+          merge: string | undefined;
+          decision: string;
+          sentences: string[];
+        }[];
+        relations: {
+          id: string;
+          source: string | undefined;
+          type: string;
+          target: string | undefined;
+          decision: string;
+          sentence: string;
+        }[];
+      }
+    | undefined;
   /** The theme shown, and the page's scale for the screen's size (style.css's `--ui-zoom`). */
   theme(): { name: 'light' | 'dark' | 'projector'; uiZoom: number };
   /** The time bar: the year shown (undefined: all), the years present, playback, what is drawn. */

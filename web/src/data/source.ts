@@ -70,10 +70,13 @@ export interface GraphDataSource {
   datasetExportUrl?(dataset: string, query: string): string;
   /**
    * Reads a document (pasted text, or a .txt, .md, .docx or .pdf file) and proposes the actors
-   * and ties it states, the dataset's names and aliases marking merges. Writes nothing; absent
-   * where there is no server (the review feature hides).
+   * and ties it states, the dataset's names and aliases marking merges (no dataset: a cold
+   * reading, for a new one). Writes nothing; absent where there is no server (the review feature hides).
    */
-  extractDocument?(dataset: string, document: { text: string; name?: string } | File): Promise<ExtractResponse>;
+  extractDocument?(
+    dataset: string | undefined,
+    document: { text: string; name?: string } | File,
+  ): Promise<ExtractResponse>;
   /** Writes what a person accepted of a document's proposals (admin token). */
   acceptExtraction?(request: AcceptRequest, token: string): Promise<AcceptResult>;
 }
@@ -280,11 +283,14 @@ export class HttpDataSource implements GraphDataSource {
     await this.write('DELETE', `/stories/${encodeURIComponent(id)}`, { dataset }, token);
   }
 
-  async extractDocument(dataset: string, document: { text: string; name?: string } | File): Promise<ExtractResponse> {
-    let body: unknown = { dataset, ...document };
+  async extractDocument(
+    dataset: string | undefined,
+    document: { text: string; name?: string } | File,
+  ): Promise<ExtractResponse> {
+    let body: unknown = { ...(dataset === undefined ? {} : { dataset }), ...document };
     if (document instanceof File) {
       const form = new FormData();
-      form.set('dataset', dataset);
+      if (dataset !== undefined) form.set('dataset', dataset);
       form.set('file', document, document.name);
       body = form;
     }

@@ -20,6 +20,7 @@ import { metricsFeature } from './metrics/metrics.ts';
 import { overviewLodFeature } from './overview-lod/overview-lod.ts';
 import { partnersFeature } from './partners/partners.ts';
 import { pathsFeature } from './paths/paths.ts';
+import { reviewFeature } from './review/review.ts';
 import { searchFeature } from './search/search.ts';
 import { selectionFeature } from './selection/selection.ts';
 import { sourceFeature } from './source/source.ts';
@@ -56,6 +57,7 @@ export function features(): Feature<AppState>[] {
     tableFeature(),
     exportFeature(),
     importFeature(),
+    reviewFeature(),
     // Last: its panel stands beside the others, and it reads the view every feature has set.
     storiesFeature(),
   ];

@@ -66,6 +66,7 @@ const keyArbitraries: { [K in keyof AppState]: fc.Arbitrary<AppState[K]> } = {
   storyStep: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
   storyPlay: fc.boolean(),
   storiesOpen: fc.boolean(),
+  reviewOpen: fc.boolean(),
 };
 
 const view: fc.Arbitrary<AppState> = fc.record(keyArbitraries);
@@ -140,6 +141,7 @@ describe('the composed link', () => {
       quote: '海尔',
       storyPlay: false,
       storiesOpen: false,
+      reviewOpen: false,
     });
   });
 

@@ -15,6 +15,7 @@ import { metricsSlice, type MetricsState } from './metrics/slice.ts';
 import { overviewLodSlice, type OverviewLodState } from './overview-lod/slice.ts';
 import { partnersSlice, type PartnersState } from './partners/slice.ts';
 import { pathsSlice, type PathsState } from './paths/slice.ts';
+import { reviewSlice, type ReviewState } from './review/slice.ts';
 import { selectionSlice, type SelectionState } from './selection/slice.ts';
 import { sourceSlice, type SourceState } from './source/slice.ts';
 import { storiesSlice, type StoriesState } from './stories/slice.ts';
@@ -37,6 +38,7 @@ export type AppState = CoreState &
   MetricsState &
   ExpandState &
   OverviewLodState &
+  ReviewState &
   StoriesState;
 
 /** Every feature slice of the app (features without view state have none). */
@@ -58,6 +60,7 @@ export function appSlices(): Slice<AppState>[] {
     brokersSlice(),
     gapsSlice(),
     metricsSlice(),
+    reviewSlice(),
     storiesSlice(),
   ];
 }

@@ -1,0 +1,339 @@
+// One review screen: the document form, the text with its highlighted sentences beside the
+// grouped proposals, the decisions, and the write of what was accepted (admin token, kept for the
+// tab under the import dialog's key). Reading writes nothing; only "Write N accepted" does.
+import type { AcceptRequest, AcceptResult, ExtractResponse } from '../../../../domain/review.ts';
+import { h } from '../../core/dom.ts';
+import { DataSourceError } from '../../data/source.ts';
+import { t, type Lang } from '../../i18n.ts';
+import { TOKEN_KEY } from '../import/import.ts';
+import { DocumentForm, type DocumentInput } from './form-view.ts';
+import { ProposalList } from './list-view.ts';
+import { ReviewModel, type Outcome } from './model.ts';
+import { refusal } from './rows.ts';
+import { TextView } from './text-view.ts';
+import { reviewElements, type ReviewElements } from './dialog-view.ts';
+
+export interface ReviewServices {
+  lang(): Lang;
+  /** The dataset in view. */
+  dataset(): string;
+  /** No dataset: a cold reading (nothing to merge into). */
+  extract(dataset: string | undefined, document: { text: string; name?: string } | File): Promise<ExtractResponse>;
+  /** The names of the datasets there are. */
+  datasets(): Promise<string[]>;
+  accept(request: AcceptRequest, token: string): Promise<AcceptResult>;
+  /** Closes the screen and shows the dataset written into, the node selected. */
+  showWritten(dataset: string, node: string | undefined): void;
+  /** The person closed the screen (× or Esc). */
+  closed(): void;
+}
+
+export type ReviewPhase = 'idle' | 'reading' | 'ready' | 'writing' | 'written' | 'error';
+
+export class ReviewSession {
+  readonly d: ReviewElements;
+  readonly form: DocumentForm;
+  readonly text: TextView;
+  readonly list: ProposalList;
+  model: ReviewModel | undefined;
+  phase: ReviewPhase = 'idle';
+  /** Where the proposals were read for (and the accepted ones go). */
+  private target: { dataset: string; create: boolean } | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private last: AcceptResult | undefined;
+
+  constructor(private readonly services: ReviewServices) {
+    this.form = new DocumentForm(services.dataset);
+    this.text = new TextView((sentence) => this.pickSentence(sentence));
+    this.list = new ProposalList({
+      act: (id, action) => this.act(id, action),
+      saveEntity: (id, edit) => this.saved(id, this.model?.editEntity(id, edit)),
+      saveRelation: (id, edit) => this.saved(id, this.model?.editRelation(id, edit)),
+      show: (id, scroll) => this.showInText(id, scroll),
+    });
+    this.d = reviewElements(this.form.element, this.text.element, this.list.element, services.lang());
+    this.d.close.addEventListener('click', () => this.d.root.close());
+    this.d.root.addEventListener('close', () => services.closed());
+    // Keys typed here belong to the screen, not to the graph behind it.
+    this.d.root.addEventListener('keydown', (event) => event.stopPropagation());
+    this.form.read.addEventListener('click', () => void this.read());
+    this.d.write.addEventListener('click', () => void this.write());
+    this.d.acceptAbove.addEventListener('click', () => this.acceptAbove());
+    this.relabel();
+  }
+
+  private lang(): Lang {
+    return this.services.lang();
+  }
+
+  open(): void {
+    this.d.token.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
+    this.relabel();
+    if (!this.d.root.open) this.d.root.showModal();
+  }
+
+  close(): void {
+    if (this.d.root.open) this.d.root.close();
+  }
+
+  relabel(): void {
+    const lang = this.lang();
+    this.form.relabel(lang);
+    this.d.relabel(lang);
+    if (this.model) {
+      this.list.render(this.model, lang);
+      this.updateCounts();
+    }
+  }
+
+  private status(text: string, kind: 'busy' | 'bad' | 'good' | '' = ''): void {
+    this.d.status.replaceChildren(h('p', { class: `review-verdict ${kind}` }, text));
+    this.d.progress.hidden = kind !== 'busy';
+  }
+
+  /** Reads the document: the server proposes, nothing is written. */
+  async read(): Promise<void> {
+    const lang = this.lang();
+    const input = this.form.input();
+    const target = this.form.target();
+    if ('missing' in input) return this.status(t(lang, 'reviewNothing'), 'bad');
+    if (!target) return this.status(t(lang, 'reviewBadName'), 'bad');
+    this.phase = 'reading';
+    this.form.read.disabled = true;
+    const started = Date.now();
+    const tick = () =>
+      this.status(t(this.lang(), 'reviewReading', { seconds: Math.round((Date.now() - started) / 1000) }), 'busy');
+    tick();
+    this.ticker = setInterval(tick, 1000);
+    try {
+      const response = await this.extract(target, documentOf(input));
+      this.target = target;
+      this.loaded(response);
+    } catch (error) {
+      this.phase = 'error';
+      this.status(t(this.lang(), 'reviewFailed', { message: (error as Error).message }), 'bad');
+    } finally {
+      clearInterval(this.ticker);
+      this.form.read.disabled = false;
+    }
+  }
+
+  /** A new dataset has no node to merge into: its document is read cold. */
+  private async extract(
+    target: { dataset: string; create: boolean },
+    document: { text: string; name?: string } | File,
+  ): Promise<ExtractResponse> {
+    const exists = !target.create || (await this.services.datasets()).includes(target.dataset);
+    return this.services.extract(exists ? target.dataset : undefined, document);
+  }
+
+  private loaded(response: ExtractResponse): void {
+    const lang = this.lang();
+    this.model = new ReviewModel(response);
+    this.last = undefined;
+    this.phase = 'ready';
+    const { extraction, document } = response;
+    const used = new Set([
+      ...extraction.entities.flatMap((e) => e.evidence.map((x) => x.sentence)),
+      ...extraction.relations.map((r) => r.evidence.sentence),
+    ]);
+    this.text.render(document.text, extraction, used, /[\u4e00-\u9fff]/.test(document.text) ? 'zh-CN' : '');
+    this.list.render(this.model, lang);
+    this.d.body.hidden = false;
+    this.d.footer.hidden = false;
+    this.d.result.replaceChildren();
+    this.form.element.open = false;
+    const summary = {
+      name: document.name,
+      chars: document.text.length,
+      entities: extraction.entities.length,
+      relations: extraction.relations.length,
+      ms: Math.round(response.ms),
+      dataset: this.target?.dataset ?? response.dataset ?? '',
+    };
+    this.status(t(lang, response.dataset === null ? 'reviewReadDoneNew' : 'reviewReadDone', summary), 'good');
+    this.updateCounts();
+  }
+
+  private updateCounts(): void {
+    const lang = this.lang();
+    const model = this.model;
+    if (!model) return;
+    const counts = model.counts();
+    this.d.counts.textContent = t(lang, 'reviewCounts', { ...counts });
+    const accepted = model.entities().filter((e) => e.decision === 'accepted').length;
+    const relations = model.relations().filter((r) => r.decision === 'accepted').length;
+    this.d.write.textContent = t(lang, 'reviewWrite', { n: accepted + relations });
+    this.d.write.disabled = accepted === 0 || this.phase === 'writing';
+  }
+
+  private act(id: string, action: 'accept' | 'reject' | 'reset' | 'unlink' | 'link'): void {
+    const model = this.model;
+    if (!model) return;
+    if (action === 'unlink' || action === 'link') model.setMerge(id, action === 'link');
+    const outcome =
+      action === 'accept'
+        ? model.accept(id)
+        : action === 'reject'
+          ? model.reject(id)
+          : action === 'reset'
+            ? model.reset(id)
+            : undefined;
+    this.decided(id, outcome);
+  }
+
+  private saved(id: string, outcome: Outcome | undefined): void {
+    if (!outcome || !outcome.ok) {
+      const model = this.model;
+      if (model && outcome) this.list.note(id, refusal(outcome, model, this.lang()), true);
+      return;
+    }
+    this.decided(id, outcome);
+    this.list.stopEditing(id);
+  }
+
+  /** A decision was made: the rows, the counts and the note under the row follow. */
+  private decided(id: string, outcome: Outcome | undefined): void {
+    const model = this.model;
+    if (!model) return;
+    const lang = this.lang();
+    const notes: string[] = [];
+    if (outcome?.ok && outcome.alsoAccepted.length > 0)
+      notes.push(t(lang, 'reviewAlsoAccepted', { names: outcome.alsoAccepted.map((e) => model.label(e)).join('、') }));
+    if (outcome?.ok && outcome.backToPending.length > 0)
+      notes.push(t(lang, 'reviewBackToPending', { n: outcome.backToPending.length }));
+    const refused = outcome ? refusal(outcome, model, lang) : undefined;
+    this.list.note(id, refused ?? (notes.length > 0 ? notes.join(' ') : undefined), refused !== undefined);
+    this.list.refresh();
+    this.updateCounts();
+  }
+
+  private acceptAbove(): void {
+    const model = this.model;
+    const threshold = Number(this.d.threshold.value);
+    if (!model || !Number.isFinite(threshold)) return;
+    const n = model.acceptAbove(threshold);
+    this.list.refresh();
+    this.updateCounts();
+    this.d.result.replaceChildren(
+      h('p', { class: 'review-verdict good' }, t(this.lang(), 'reviewAcceptedAbove', { n })),
+    );
+  }
+
+  /** Marks a proposal's sentences and mentions in the text. */
+  private showInText(id: string | undefined, scroll: boolean): void {
+    const model = this.model;
+    const entity = id !== undefined ? model?.entity(id) : undefined;
+    const relation = id !== undefined ? model?.relation(id) : undefined;
+    if (entity)
+      this.text.mark(
+        { sentences: entity.proposal.evidence.map((e) => e.sentence), entities: [entity.proposal.id] },
+        scroll,
+      );
+    else if (relation) {
+      const sentence = relation.proposal.evidence.sentence;
+      this.text.mark(
+        { sentences: [sentence], entities: [relation.source, relation.target], within: [sentence] },
+        scroll,
+      );
+    } else this.text.mark(undefined, false);
+  }
+
+  /** A highlighted sentence was clicked: its proposals are picked in the list. */
+  private pickSentence(sentence: number): void {
+    const model = this.model;
+    if (!model) return;
+    const ids = [
+      ...model.entities().filter((e) => e.proposal.evidence.some((x) => x.sentence === sentence)),
+      ...model.relations().filter((r) => r.proposal.evidence.sentence === sentence),
+    ].map((item) => item.proposal.id);
+    this.list.pick(ids);
+  }
+
+  /** Writes the accepted items (and nothing else) with the admin token. */
+  async write(): Promise<void> {
+    const model = this.model;
+    const target = this.target;
+    const lang = this.lang();
+    if (!model || !target) return;
+    const token = this.d.token.value.trim();
+    if (!token) {
+      this.d.result.replaceChildren(
+        h('p', { class: 'review-verdict bad', id: 'review-error' }, t(lang, 'reviewTokenMissing')),
+      );
+      this.d.token.focus();
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    const request = model.request(target.dataset, target.create);
+    this.phase = 'writing';
+    this.updateCounts();
+    this.d.result.replaceChildren(h('p', { class: 'review-verdict busy' }, t(lang, 'reviewWriting')));
+    try {
+      this.last = await this.services.accept(request, token);
+      this.phase = 'written';
+      this.showResult(this.last, request);
+    } catch (error) {
+      this.phase = 'error';
+      this.writeFailed(error);
+    }
+    this.updateCounts();
+  }
+
+  private writeFailed(error: unknown): void {
+    const lang = this.lang();
+    const refused = error instanceof DataSourceError && (error.status === 401 || error.status === 403);
+    if (refused) sessionStorage.removeItem(TOKEN_KEY);
+    const message = refused ? t(lang, 'reviewTokenRefused') : (error as Error).message;
+    this.d.result.replaceChildren(
+      h(
+        'p',
+        { class: 'review-verdict bad', id: 'review-error', role: 'alert' },
+        t(lang, 'reviewWriteFailed', { message }),
+      ),
+    );
+  }
+
+  private showResult(result: AcceptResult, request: AcceptRequest): void {
+    const lang = this.lang();
+    const first = request.entities[0]?.ref;
+    const node = first !== undefined ? result.ids[first] : undefined;
+    const show = h('button', { type: 'button', id: 'review-show', class: 'primary' }, t(lang, 'reviewShow'));
+    show.addEventListener('click', () => this.services.showWritten(result.dataset, node));
+    this.target = { dataset: result.dataset, create: false };
+    this.d.result.replaceChildren(
+      h(
+        'div',
+        { id: 'review-summary' },
+        h(
+          'p',
+          { class: 'review-verdict good' },
+          t(lang, 'reviewWritten', {
+            dataset: result.dataset,
+            added: result.nodes.added,
+            merged: result.nodes.merged,
+            relAdded: result.relations.added,
+            relMatched: result.relations.matched,
+          }),
+        ),
+        ...result.conflicts.slice(0, 20).map((c) => h('p', { class: 'review-conflict' }, `${c.node}: ${c.message}`)),
+        show,
+      ),
+    );
+  }
+
+  /** What the e2e tests read: the phase, the counts, the last write's result. */
+  snapshot() {
+    return { phase: this.phase, counts: this.model?.counts(), result: this.last, target: this.target };
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    this.d.root.remove();
+  }
+}
+
+function documentOf(input: DocumentInput): { text: string; name?: string } | File {
+  if ('file' in input) return input.file;
+  return input.name !== undefined ? { text: input.text, name: input.name } : { text: input.text };
+}
