@@ -66,26 +66,19 @@ export class ProposalList {
           ? h('ul', {}, ...ids.map((id) => this.row(id, kind)))
           : h('p', { class: 'hint' }, t(lang, 'reviewNone')),
       );
+    const groupsInOrder: [StringKey, string, { proposal: { id: string } }[]][] = [
+      ['reviewNamed', 'named', groups.named],
+      ['reviewGroups', 'group', groups.groups],
+      ['reviewFigures', 'indicator', groups.figures],
+      ['reviewRelations', 'relation', groups.relations],
+    ];
     this.element.replaceChildren(
-      section(
-        'reviewNamed',
-        'named',
-        groups.named.map((e) => e.proposal.id),
-      ),
-      section(
-        'reviewGroups',
-        'group',
-        groups.groups.map((e) => e.proposal.id),
-      ),
-      section(
-        'reviewFigures',
-        'indicator',
-        groups.figures.map((e) => e.proposal.id),
-      ),
-      section(
-        'reviewRelations',
-        'relation',
-        groups.relations.map((r) => r.proposal.id),
+      ...groupsInOrder.map(([key, kind, items]) =>
+        section(
+          key,
+          kind,
+          items.map((item) => item.proposal.id),
+        ),
       ),
     );
     this.refresh();
