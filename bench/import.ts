@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { generateSynthetic } from '../seed/synthetic.ts';
-import { Database } from '../server/db/database.ts';
+import { Database, type Row } from '../server/db/database.ts';
 import { inBatches } from '../server/db/load.ts';
 import type { ImportNode, ImportRelation, ImportSet } from '../server/import/model.ts';
 import { planImport } from '../server/import/plan.ts';
@@ -334,6 +334,202 @@ export async function importBenchmark(quick: boolean): Promise<ImportBenchResult
   return result;
 }
 
+type Size = ImportBenchSize;
+type Log = (message: string) => void;
+
+interface TimedImport {
+  set: ImportSet;
+  readSeconds: number;
+  writeSeconds: number;
+  totalMs: number;
+  writeMs: number;
+  phases: Record<string, number>;
+  rssBefore: number;
+  peakRead: number;
+  peakWrite: number;
+}
+
+/** Seconds of each write phase, from the times the progress callback last heard of each. */
+function phaseSeconds(phaseEnds: ReadonlyMap<string, number>, readEnd: number, end: number): Record<string, number> {
+  const phases: Record<string, number> = {};
+  let from = readEnd;
+  const nodesEnd = phaseEnds.get('nodes');
+  const relationsEnd = phaseEnds.get('relations');
+  const switchStart = phaseEnds.get('switch');
+  if (nodesEnd !== undefined) {
+    phases['plan, sources and nodes'] = seconds(nodesEnd - from);
+    from = nodesEnd;
+  }
+  if (relationsEnd !== undefined) {
+    phases.relations = seconds(relationsEnd - from);
+    from = relationsEnd;
+  }
+  if (switchStart !== undefined) {
+    phases['change record'] = seconds(switchStart - from);
+    phases['switch (counts, history)'] = seconds(end - switchStart);
+  }
+  return phases;
+}
+
+/** The import: read, then write (mode new), each timed; RSS peaks per half; the result checked. */
+async function timedImport(
+  db: Database,
+  paths: string[],
+  dataset: string,
+  size: Size,
+  sampler: ReturnType<typeof rssSampler>,
+  log: Log,
+): Promise<TimedImport> {
+  const rssBefore = sampler.take();
+  log('reading');
+  const t0 = performance.now();
+  const set = await readImport(paths.map((p) => ({ name: path.basename(p), bytes: readFileSync(p) })));
+  const t1 = performance.now();
+  const peakRead = sampler.take();
+  if (set.problems.length > 0)
+    throw new Error(`the import files have ${set.problems.length} problem(s), e.g. ${set.problems[0]?.message}`);
+  log(`read ${set.nodes.length} nodes, ${set.relations.length} relations in ${seconds(t1 - t0)} s; writing`);
+  const progress = progressLine();
+  const phaseEnds = new Map<string, number>();
+  await runImport(db, set, {
+    dataset,
+    mode: 'new',
+    dryRun: false,
+    by: 'bench (npm run bench)',
+    title: `Synthetic import benchmark (${size.nodes} nodes)`,
+    synthetic: true,
+    onProgress: (phase, done, total) => {
+      phaseEnds.set(phase, performance.now());
+      progress.update(phase, done, total);
+    },
+  });
+  const t2 = performance.now();
+  progress.end();
+  const peakWrite = sampler.take();
+  const [row] = (await db.read('datasets-list')).filter((r) => r.name === dataset);
+  if (Number(row?.nodes) !== set.nodes.length || Number(row?.relations) !== set.relations.length)
+    throw new Error(
+      `the imported dataset holds ${row?.nodes} nodes and ${row?.relations} relations, not ${set.nodes.length} and ${set.relations.length}`,
+    );
+  return {
+    set,
+    readSeconds: seconds(t1 - t0),
+    writeSeconds: seconds(t2 - t1),
+    totalMs: t2 - t0,
+    writeMs: t2 - t1,
+    phases: phaseSeconds(phaseEnds, t1, t2),
+    rssBefore,
+    peakRead,
+    peakWrite,
+  };
+}
+
+interface BaselineRun {
+  sample: ReturnType<typeof baselineSample>;
+  nodeMs: number[];
+  relationMs: number[];
+  nodeSeconds: number;
+  relationSeconds: number;
+  warmupSeconds: number;
+  nodesPerSecond: number;
+  relationsPerSecond: number;
+}
+
+/** The baseline: the same statements, one row per write transaction, on a sample. */
+async function baselineRun(db: Database, set: ImportSet, size: Size, sourceId: string, log: Log): Promise<BaselineRun> {
+  const sample = baselineSample(set, {
+    nodes: size.baselineNodes,
+    relations: size.baselineRelations,
+    warmupNodes: size.warmupNodes,
+    warmupRelations: size.warmupRelations,
+  });
+  const key = `bench-import-baseline@${Date.now().toString(36)}`;
+  log(
+    `baseline: ${sample.nodes.length} nodes, then ${sample.relations.length} relations, one per transaction ` +
+      `(after ${sample.warmupNodes.length} and ${sample.warmupRelations.length} untimed)`,
+  );
+  await inBatches(sample.setup, BATCH, (batch) =>
+    db.writeTx((tx) => db.runIn(tx, 'import-nodes', { key, rows: batch.map((n) => nodeRow(n, sourceId)) })),
+  );
+  const timed = async (statement: 'import-nodes' | 'import-relations', row: Row) => {
+    const started = performance.now();
+    await db.writeTx((tx) => db.runIn(tx, statement, { key, rows: [row] }));
+    return performance.now() - started;
+  };
+  const writeNode = (node: ImportNode) => timed('import-nodes', nodeRow(node, sourceId));
+  const writeRelation = (relation: ImportRelation) => timed('import-relations', relationRow(relation, sourceId));
+  const nodeMs: number[] = [];
+  const relationMs: number[] = [];
+  const w0 = performance.now();
+  for (const node of sample.warmupNodes) await writeNode(node);
+  const b0 = performance.now();
+  for (const node of sample.nodes) nodeMs.push(await writeNode(node));
+  const b1 = performance.now();
+  for (const relation of sample.warmupRelations) await writeRelation(relation);
+  const w1 = performance.now();
+  for (const relation of sample.relations) relationMs.push(await writeRelation(relation));
+  const b2 = performance.now();
+  const written = await db.readTx(async (tx) => ({
+    nodes: (await db.runIn(tx, 'dataset-contents', { key })).length,
+    relations: (await db.runIn(tx, 'dataset-relations', { key })).length,
+  }));
+  const nodesWritten = sample.warmupNodes.length + sample.nodes.length + sample.setup.length;
+  if (written.nodes !== nodesWritten || written.relations !== sample.warmupRelations.length + sample.relations.length)
+    throw new Error(`the baseline wrote ${written.nodes} nodes and ${written.relations} relations, not the sample's`);
+  return {
+    sample,
+    nodeMs,
+    relationMs,
+    nodeSeconds: seconds(b1 - b0),
+    relationSeconds: seconds(b2 - w1),
+    warmupSeconds: seconds(b0 - w0 + (w1 - b1)),
+    nodesPerSecond: sample.nodes.length / ((b1 - b0) / 1000),
+    relationsPerSecond: sample.relations.length / ((b2 - w1) / 1000),
+  };
+}
+
+/** Diagnostics, apart from the timed import: the plan and the rows alone. */
+function diagnostics(set: ImportSet, sourceId: string): ImportBenchResult['diagnostics'] {
+  const d0 = performance.now();
+  planImport(set, { nodes: [], relations: [] });
+  const d1 = performance.now();
+  for (const n of set.nodes) nodeRow(n, sourceId);
+  const d2 = performance.now();
+  for (const r of set.relations) relationRow(r, sourceId);
+  const d3 = performance.now();
+  return {
+    planSeconds: seconds(d1 - d0),
+    nodeRowsSeconds: seconds(d2 - d1),
+    relationRowsSeconds: seconds(d3 - d2),
+    loadAverage1m: round(loadavg()[0] ?? 0, 2),
+  };
+}
+
+function baselineResult(run: BaselineRun, whole: ReturnType<typeof extrapolatedRate>): ImportBenchResult['baseline'] {
+  const { sample } = run;
+  return {
+    method:
+      'import-nodes / import-relations with a one-element $rows list, one write transaction per row, ' +
+      `timed on ${sample.nodes.length} nodes and ${sample.relations.length} relations (edges.csv from relation ${sample.warmupRelations.length + 1} on, ` +
+      `and ends of those relations) after an untimed warm-up of ${sample.warmupNodes.length} nodes and ${sample.warmupRelations.length} relations ` +
+      `written the same way (the other ${sample.setup.length} ends written beforehand in batches), in a storage key of its own, ` +
+      'after the import, on the same server; the rate of each kind extrapolated to the whole set',
+    sampleNodes: sample.nodes.length,
+    sampleRelations: sample.relations.length,
+    warmupNodes: sample.warmupNodes.length,
+    warmupRelations: sample.warmupRelations.length,
+    nodeSeconds: run.nodeSeconds,
+    relationSeconds: run.relationSeconds,
+    warmupSeconds: run.warmupSeconds,
+    nodeTransactionMs: txLatency(run.nodeMs),
+    relationTransactionMs: txLatency(run.relationMs),
+    nodesPerSecond: Math.round(run.nodesPerSecond),
+    relationsPerSecond: Math.round(run.relationsPerSecond),
+    extrapolatedSeconds: whole.seconds,
+    rowsPerSecond: whole.rowsPerSecond,
+  };
+}
+
 async function measure(quick: boolean): Promise<ImportBenchResult> {
   const size = quick ? QUICK_SIZE : FULL_SIZE;
   const dataset = datasetName(size.nodes);
@@ -355,125 +551,14 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
   const sampler = rssSampler();
   try {
     await db.applySchema();
-
-    // The import: read, then write (mode new), each timed; RSS peaks per half.
-    const rssBefore = sampler.take();
-    log('reading');
-    const t0 = performance.now();
-    const set = await readImport(paths.map((p) => ({ name: path.basename(p), bytes: readFileSync(p) })));
-    const t1 = performance.now();
-    const peakRead = sampler.take();
-    if (set.problems.length > 0)
-      throw new Error(`the import files have ${set.problems.length} problem(s), e.g. ${set.problems[0]?.message}`);
-    log(`read ${set.nodes.length} nodes, ${set.relations.length} relations in ${seconds(t1 - t0)} s; writing`);
-    const progress = progressLine();
-    const phaseEnds = new Map<string, number>();
-    await runImport(db, set, {
-      dataset,
-      mode: 'new',
-      dryRun: false,
-      by: 'bench (npm run bench)',
-      title: `Synthetic import benchmark (${size.nodes} nodes)`,
-      synthetic: true,
-      onProgress: (phase, done, total) => {
-        phaseEnds.set(phase, performance.now());
-        progress.update(phase, done, total);
-      },
-    });
-    const t2 = performance.now();
-    progress.end();
-    const peakWrite = sampler.take();
-    const phases: Record<string, number> = {};
-    let from = t1;
-    const nodesEnd = phaseEnds.get('nodes');
-    const relationsEnd = phaseEnds.get('relations');
-    const switchStart = phaseEnds.get('switch');
-    if (nodesEnd !== undefined) {
-      phases['plan, sources and nodes'] = seconds(nodesEnd - from);
-      from = nodesEnd;
-    }
-    if (relationsEnd !== undefined) {
-      phases.relations = seconds(relationsEnd - from);
-      from = relationsEnd;
-    }
-    if (switchStart !== undefined) {
-      phases['change record'] = seconds(switchStart - from);
-      phases['switch (counts, history)'] = seconds(t2 - switchStart);
-    }
-
-    const [row] = (await db.read('datasets-list')).filter((r) => r.name === dataset);
-    if (Number(row?.nodes) !== set.nodes.length || Number(row?.relations) !== set.relations.length)
-      throw new Error(
-        `the imported dataset holds ${row?.nodes} nodes and ${row?.relations} relations, not ${set.nodes.length} and ${set.relations.length}`,
-      );
-
-    // The baseline: the same statements, one row per write transaction, on a sample.
-    const sample = baselineSample(set, {
-      nodes: size.baselineNodes,
-      relations: size.baselineRelations,
-      warmupNodes: size.warmupNodes,
-      warmupRelations: size.warmupRelations,
-    });
-    const key = `bench-import-baseline@${Date.now().toString(36)}`;
+    const imported = await timedImport(db, paths, dataset, size, sampler, log);
+    const { set } = imported;
     const sourceId = importSourceId(set.files[0]?.sha256 ?? '');
-    log(
-      `baseline: ${sample.nodes.length} nodes, then ${sample.relations.length} relations, one per transaction ` +
-        `(after ${sample.warmupNodes.length} and ${sample.warmupRelations.length} untimed)`,
-    );
-    await inBatches(sample.setup, BATCH, (batch) =>
-      db.writeTx((tx) => db.runIn(tx, 'import-nodes', { key, rows: batch.map((n) => nodeRow(n, sourceId)) })),
-    );
-    const nodeMs: number[] = [];
-    const relationMs: number[] = [];
-    const writeNode = async (node: ImportNode) => {
-      const started = performance.now();
-      const rows = [nodeRow(node, sourceId)];
-      await db.writeTx((tx) => db.runIn(tx, 'import-nodes', { key, rows }));
-      return performance.now() - started;
-    };
-    const writeRelation = async (relation: ImportRelation) => {
-      const started = performance.now();
-      const rows = [relationRow(relation, sourceId)];
-      await db.writeTx((tx) => db.runIn(tx, 'import-relations', { key, rows }));
-      return performance.now() - started;
-    };
-    const w0 = performance.now();
-    for (const node of sample.warmupNodes) await writeNode(node);
-    const b0 = performance.now();
-    for (const node of sample.nodes) nodeMs.push(await writeNode(node));
-    const b1 = performance.now();
-    for (const relation of sample.warmupRelations) await writeRelation(relation);
-    const w1 = performance.now();
-    for (const relation of sample.relations) relationMs.push(await writeRelation(relation));
-    const b2 = performance.now();
-    const written = await db.readTx(async (tx) => ({
-      nodes: (await db.runIn(tx, 'dataset-contents', { key })).length,
-      relations: (await db.runIn(tx, 'dataset-relations', { key })).length,
-    }));
-    const nodesWritten = sample.warmupNodes.length + sample.nodes.length + sample.setup.length;
-    if (written.nodes !== nodesWritten || written.relations !== sample.warmupRelations.length + sample.relations.length)
-      throw new Error(`the baseline wrote ${written.nodes} nodes and ${written.relations} relations, not the sample's`);
-
-    // Diagnostics, apart from the timed import.
-    const d0 = performance.now();
-    planImport(set, { nodes: [], relations: [] });
-    const d1 = performance.now();
-    for (const n of set.nodes) nodeRow(n, sourceId);
-    const d2 = performance.now();
-    for (const r of set.relations) relationRow(r, sourceId);
-    const d3 = performance.now();
-
+    const baseline = await baselineRun(db, set, size, sourceId, log);
     const rows = set.nodes.length + set.relations.length;
-    const readSeconds = seconds(t1 - t0);
-    const writeSeconds = seconds(t2 - t1);
-    const nodesPerSecond = sample.nodes.length / ((b1 - b0) / 1000);
-    const relationsPerSecond = sample.relations.length / ((b2 - w1) / 1000);
-    const whole = extrapolatedRate(
-      { nodes: set.nodes.length, relations: set.relations.length },
-      { nodesPerSecond, relationsPerSecond },
-    );
-    const rowsPerSecond = Math.round(rows / ((t2 - t0) / 1000));
-    const writeRowsPerSecond = Math.round(rows / ((t2 - t1) / 1000));
+    const whole = extrapolatedRate({ nodes: set.nodes.length, relations: set.relations.length }, baseline);
+    const rowsPerSecond = Math.round(rows / (imported.totalMs / 1000));
+    const writeRowsPerSecond = Math.round(rows / (imported.writeMs / 1000));
     const importVsBaseline = round(rowsPerSecond / whole.rowsPerSecond, 1);
     const result: ImportBenchResult = {
       dataset,
@@ -484,34 +569,14 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
       generateSeconds,
       neo4j: { heap: HEAP, pageCache: PAGE_CACHE, startSeconds },
       import: {
-        readSeconds,
-        writeSeconds,
-        totalSeconds: seconds(t2 - t0),
+        readSeconds: imported.readSeconds,
+        writeSeconds: imported.writeSeconds,
+        totalSeconds: seconds(imported.totalMs),
         rowsPerSecond,
         writeRowsPerSecond,
-        phases,
+        phases: imported.phases,
       },
-      baseline: {
-        method:
-          'import-nodes / import-relations with a one-element $rows list, one write transaction per row, ' +
-          `timed on ${sample.nodes.length} nodes and ${sample.relations.length} relations (edges.csv from relation ${sample.warmupRelations.length + 1} on, ` +
-          `and ends of those relations) after an untimed warm-up of ${sample.warmupNodes.length} nodes and ${sample.warmupRelations.length} relations ` +
-          `written the same way (the other ${sample.setup.length} ends written beforehand in batches), in a storage key of its own, ` +
-          'after the import, on the same server; the rate of each kind extrapolated to the whole set',
-        sampleNodes: sample.nodes.length,
-        sampleRelations: sample.relations.length,
-        warmupNodes: sample.warmupNodes.length,
-        warmupRelations: sample.warmupRelations.length,
-        nodeSeconds: seconds(b1 - b0),
-        relationSeconds: seconds(b2 - w1),
-        warmupSeconds: seconds(b0 - w0 + (w1 - b1)),
-        nodeTransactionMs: txLatency(nodeMs),
-        relationTransactionMs: txLatency(relationMs),
-        nodesPerSecond: Math.round(nodesPerSecond),
-        relationsPerSecond: Math.round(relationsPerSecond),
-        extrapolatedSeconds: whole.seconds,
-        rowsPerSecond: whole.rowsPerSecond,
-      },
+      baseline: baselineResult(baseline, whole),
       ratio: {
         importVsBaseline,
         writeVsBaseline: round(writeRowsPerSecond / whole.rowsPerSecond, 1),
@@ -521,17 +586,12 @@ async function measure(quick: boolean): Promise<ImportBenchResult> {
       memory: {
         sampleEveryMs: RSS_SAMPLE_MS,
         samples: sampler.samples(),
-        rssBeforeMiB: mib(rssBefore),
-        peakReadMiB: mib(peakRead),
-        peakWriteMiB: mib(peakWrite),
-        peakMiB: mib(Math.max(peakRead, peakWrite)),
+        rssBeforeMiB: mib(imported.rssBefore),
+        peakReadMiB: mib(imported.peakRead),
+        peakWriteMiB: mib(imported.peakWrite),
+        peakMiB: mib(Math.max(imported.peakRead, imported.peakWrite)),
       },
-      diagnostics: {
-        planSeconds: seconds(d1 - d0),
-        nodeRowsSeconds: seconds(d2 - d1),
-        relationRowsSeconds: seconds(d3 - d2),
-        loadAverage1m: round(loadavg()[0] ?? 0, 2),
-      },
+      diagnostics: diagnostics(set, sourceId),
       benchmarkSeconds: 0,
     };
     succeeded = true;
