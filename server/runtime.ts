@@ -2,7 +2,7 @@
 // (reused when `npm run db:start` already runs it, started and owned otherwise), and checks at
 // start-up that it answers with these credentials.
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { Database, isAuthFailure, isUnavailable } from './db/database.ts';
 import { ManagedNeo4j } from './neo4j/managed.ts';
 
@@ -143,4 +143,20 @@ export async function connect(config: Config, logger: Logger, options: ConnectOp
     throw error;
   }
   return { db, describe: `managed Neo4j at ${credentials.uri} (store ${managed.home})`, close };
+}
+
+/**
+ * A command's session with the database (the CLIs): connects the way the server does (quieter
+ * logs unless LOG_LEVEL asks for more), runs `work`, and always closes — stopping the managed
+ * Neo4j it may have started.
+ */
+export async function withDatabase<T>(work: (connection: Connection, logger: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const connection = await connect(config, logger);
+  try {
+    return await work(connection, logger);
+  } finally {
+    await connection.close();
+  }
 }

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import { STORY_ID } from '../../domain/story.ts';
-import { loadConfig } from '../config.ts';
 import { readBundle } from '../export/bundle.ts';
 import { BundleError } from '../export/bundle-api.ts';
 import {
@@ -17,7 +16,7 @@ import {
   writeBundleFolder,
   type WrittenFile,
 } from '../export/bundle-files.ts';
-import { connect, createLogger } from '../runtime.ts';
+import { withDatabase } from '../runtime.ts';
 
 const USAGE = 'usage: npm run export:bundle -- [--dataset NAME] [--story ID] --out DIR [--force]';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,10 +66,7 @@ async function main(): Promise<number> {
   }
   checkOutDir(args.out, args.force);
   const webDir = buildBundleWebIfNeeded(ROOT, (m) => console.error(m));
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  try {
+  return withDatabase(async (connection, logger) => {
     const bundle = await readBundle(connection.db, {
       dataset: args.dataset,
       story: args.story,
@@ -86,9 +82,7 @@ async function main(): Promise<number> {
     console.log(sizeTable(files));
     console.log(`open ${path.join(args.out, 'index.html')} in a browser (from file:// or any static host)`);
     return 0;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 main().then(

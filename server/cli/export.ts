@@ -8,12 +8,11 @@ import { parseArgs } from 'node:util';
 import { isDatasetName } from '../../domain/ids.ts';
 import { storyFileOf } from '../../domain/story-schema.ts';
 import type { Database } from '../db/database.ts';
-import { loadConfig } from '../config.ts';
 import { readDataset } from '../export/dataset.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { writeExport } from '../export/write.ts';
 import { DatasetRegistry, type DatasetInfo } from '../graph/datasets.ts';
-import { connect, createLogger } from '../runtime.ts';
+import { withDatabase } from '../runtime.ts';
 import { readStories } from '../stories/store.ts';
 
 const USAGE = 'usage: npm run export -- --dataset NAME [--format json|csv|gexf|graphml --out FILE] [--stories DIR]';
@@ -53,17 +52,12 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  try {
+  return withDatabase(async (connection) => {
     const info = await new DatasetRegistry(connection.db).resolve(values.dataset);
     if (format && values.out) await exportGraph(connection.db, info, format, values.out);
     if (values.stories) await exportStories(connection.db, info, values.stories);
     return 0;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 main().then(

@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isDatasetName } from '../../domain/ids.ts';
-import { loadConfig } from '../config.ts';
 import { DOCUMENT_EXTENSIONS, isDocumentName, readDocument } from '../extract/document.ts';
 import { extract } from '../extract/extract.ts';
 import type { EntityProposal, Extraction, GazetteerEntry, RelationProposal } from '../../domain/extraction.ts';
 import { DatasetRegistry } from '../graph/datasets.ts';
-import { connect, createLogger } from '../runtime.ts';
+import { withDatabase } from '../runtime.ts';
 
 const USAGE = 'usage: npm run extract -- FILE [--dataset NAME] [--json] [--encoding ENC]';
 
@@ -54,10 +53,7 @@ async function documentOf(file: string, encoding: string | undefined): Promise<s
 
 /** The dataset's names and aliases, as the gazetteer. */
 async function datasetGazetteer(name: string): Promise<GazetteerEntry[]> {
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  try {
+  return withDatabase(async (connection) => {
     const { db } = connection;
     const info = await new DatasetRegistry(db).resolve(name);
     const rows = await db.readTx((tx) => db.runIn(tx, 'dataset-contents', { key: info.key }));
@@ -68,9 +64,7 @@ async function datasetGazetteer(name: string): Promise<GazetteerEntry[]> {
         (n): n is string => typeof n === 'string' && n !== '',
       ),
     }));
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 /** Columns of a terminal: Chinese characters and full-width forms take two. */

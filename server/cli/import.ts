@@ -7,13 +7,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDatasetName } from '../../domain/ids.ts';
-import { loadConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import type { ImportProblem, TypeMapping } from '../import/model.ts';
 import { progressLine } from '../import/progress.ts';
 import { readImport } from '../import/read.ts';
 import { removeStaleStaging, runImport, type ImportMode, type ImportResult } from '../import/write.ts';
-import { connect, createLogger } from '../runtime.ts';
+import { withDatabase } from '../runtime.ts';
 
 const USAGE =
   'usage: npm run import -- FILE... [--dataset NAME] [--replace | --merge INTO] [--dry-run] [--map FILE] [--encoding ENC] [--title TEXT]';
@@ -100,11 +99,8 @@ async function main(): Promise<number> {
       );
     return 1;
   }
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  const progress = progressLine();
-  try {
+  return withDatabase(async (connection) => {
+    const progress = progressLine();
     await connection.db.applySchema();
     await removeStaleStaging(connection.db);
     const result = await runImport(connection.db, set, {
@@ -118,9 +114,7 @@ async function main(): Promise<number> {
     progress.end();
     printResult(result, (performance.now() - started) / 1000);
     return 0;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 main().then(

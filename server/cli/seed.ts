@@ -1,7 +1,6 @@
 // `npm run seed [-- --reset]`: (re)loads the curated dataset; a second run changes nothing.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { connect, createLogger } from '../runtime.ts';
+import { withDatabase } from '../runtime.ts';
 import { loadDataset, loadDatasetStaged, removeDataset } from '../db/load.ts';
 import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import { generateSynthetic } from '../../seed/synthetic.ts';
@@ -22,10 +21,7 @@ async function main(): Promise<number> {
   if (values.synthetic !== undefined) return loadSynthetic(values.synthetic, values.seed, values.dataset);
   // Validate before touching the database: a broken record loads nothing.
   const data = readSeedDataset(values.dir ?? CURATED_DIR);
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  try {
+  return withDatabase(async (connection) => {
     await connection.db.applySchema();
     if (values.reset) await removeDataset(connection.db, data.dataset.name, data.dataset.name);
     const summary = await loadDataset(connection.db, data);
@@ -33,9 +29,7 @@ async function main(): Promise<number> {
       `dataset "${summary.dataset}": ${summary.nodes} nodes, ${summary.relations} relations, ${summary.sources} source(s) — ${connection.describe}`,
     );
     return 0;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 /** `--synthetic N [--seed S] [--dataset NAME]`: a generated ecosystem in its own dataset. */
@@ -54,10 +48,7 @@ async function loadSynthetic(nodesArg: string, seedArg: string, datasetArg: stri
   const generatedAt = performance.now();
   const data = generateSynthetic({ nodes, seed, name });
   const generatedMs = performance.now() - generatedAt;
-  const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const connection = await connect(config, logger);
-  try {
+  return withDatabase(async (connection) => {
     await connection.db.applySchema();
     const started = performance.now();
     let last = 0;
@@ -76,9 +67,7 @@ async function loadSynthetic(nodesArg: string, seedArg: string, datasetArg: stri
       `dataset "${name}" (synthetic, seed ${seed}): ${data.nodes.length} nodes, ${data.relations.length} relations — generated in ${(generatedMs / 1000).toFixed(1)} s, loaded in ${seconds.toFixed(1)} s (${Math.round(data.nodes.length / seconds)} nodes/s, ${Math.round(data.relations.length / seconds)} relations/s)`,
     );
     return 0;
-  } finally {
-    await connection.close();
-  }
+  });
 }
 
 main().then(
