@@ -78,14 +78,14 @@ interface NodeAnswer {
   }[];
 }
 
-async function nodeOf(page: Page, id: string): Promise<NodeAnswer> {
-  const response = await page.request.get(`/api/nodes/${encodeURIComponent(id)}?dataset=${DATASET}`);
+async function nodeOf(page: Page, id: string, dataset = DATASET): Promise<NodeAnswer> {
+  const response = await page.request.get(`/api/nodes/${encodeURIComponent(id)}?dataset=${dataset}`);
   expect(response.status(), id).toBe(200);
   return (await response.json()) as NodeAnswer;
 }
 
-async function namesInDataset(page: Page): Promise<string[]> {
-  const graph = (await (await page.request.get(`/api/graph?dataset=${DATASET}`)).json()) as {
+async function namesInDataset(page: Page, dataset = DATASET): Promise<string[]> {
+  const graph = (await (await page.request.get(`/api/graph?dataset=${dataset}`)).json()) as {
     nodes: { name_zh: string }[];
   };
   return graph.nodes.map((n) => n.name_zh);
@@ -341,6 +341,61 @@ test.describe.serial('reading a document into the graph', () => {
     await expect(row(page, id).locator('.review-name')).toHaveText(`<b>x</b>${markup}`);
     expect(await page.locator('#review-dialog img, #review-dialog b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __reviewXss?: number }).__reviewXss)).toBeUndefined();
+  });
+});
+
+test.describe('a review kept for the tab', () => {
+  /** Its own dataset: the serial tests above count what is in theirs. */
+  const KEPT = 'e2e-review-kept';
+  const TITLE = 'Blue Valley note';
+
+  test('a reload brings back the text and the decisions, and writing sends exactly those', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openReview(page, '?lang=en');
+    await page.locator('#review-input-title').fill(TITLE);
+    const p = await read(page, { text: PARAGRAPH, into: KEPT });
+    const ids = { university: entityId(p, UNIVERSITY), institute: entityId(p, INSTITUTE), summit: entityId(p, SUMMIT) };
+    await row(page, ids.university).locator('button.review-accept').click();
+    await row(page, ids.institute).locator('button.review-edit').click();
+    await row(page, ids.institute).locator('.review-edit-name').fill(EDITED);
+    await row(page, ids.institute).locator('.review-edit-type').selectOption('Platform');
+    await row(page, ids.institute).locator('button.review-save').click();
+    await row(page, ids.summit).locator('button.review-reject').click();
+    const total = p.entities.length + p.relations.length;
+    const counts = `2 accepted · 1 rejected · ${total - 3} pending`;
+    await expect(page.locator('#review-counts')).toHaveText(counts);
+
+    await page.reload();
+    expect(page.url()).toContain('review=1');
+    await expect.poll(async () => (await state(page))?.phase, { timeout: 30_000 }).toBe('ready');
+    await expect(page.locator('#review-status')).toContainText(
+      `Restored the review of “${TITLE}” from this tab: ${counts}`,
+    );
+    await expect(page.locator('#review-text')).toHaveText(PARAGRAPH.trim());
+    await expect(page.locator('#review-counts')).toHaveText(counts);
+    await expect(row(page, ids.university)).toHaveAttribute('data-decision', 'accepted');
+    await expect(row(page, ids.institute)).toHaveAttribute('data-decision', 'accepted');
+    await expect(row(page, ids.institute).locator('.review-name')).toHaveText(EDITED);
+    await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
+    await expect(row(page, entityId(p, PARK))).toHaveAttribute('data-decision', 'pending');
+    await expect(page.locator('#review-new-dataset')).toHaveValue(KEPT);
+    await expect(page.locator('#review-input-title')).toHaveValue(TITLE);
+
+    await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
+    await page.locator('#review-write').click();
+    await expect(page.locator('#review-summary')).toContainText(`Written into “${KEPT}”: nodes 2 added, 0 merged`);
+    expect((await namesInDataset(page, KEPT)).sort()).toEqual([UNIVERSITY, EDITED].sort());
+    const written = (await state(page))?.result;
+    expect(written?.relations).toEqual({ added: 0, matched: 0 });
+    const edited = await nodeOf(page, written?.ids[ids.institute] ?? '', KEPT);
+    expect(edited.node).toMatchObject({ name_zh: EDITED, type: 'Platform' });
+
+    // Written: a reload offers the empty form, not the same items to write again.
+    await page.reload();
+    await expect(page.locator('#review-dialog')).toBeVisible();
+    await expect(page.locator('#review-input-text')).toHaveValue('');
+    await expect(page.locator('#review-text')).toBeHidden();
+    await expect.poll(async () => (await state(page))?.phase).toBe('idle');
   });
 });
 

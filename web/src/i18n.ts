@@ -376,6 +376,11 @@ const STRINGS = {
     en: 'Written into “{dataset}”: nodes {added} added, {merged} merged; relations {relAdded} added, {relMatched} already there',
   },
   reviewShow: { zh: '在图中查看', en: 'Show in the graph' },
+  reviewRestored: {
+    zh: '已恢复本标签页中对“{name}”的审阅:已接受 {accepted} · 已拒绝 {rejected} · 待定 {pending}',
+    en: 'Restored the review of “{name}” from this tab: {accepted} accepted · {rejected} rejected · {pending} pending',
+  },
+  reviewStartOver: { zh: '重新开始', en: 'Start over' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

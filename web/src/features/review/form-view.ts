@@ -99,6 +99,26 @@ export class DocumentForm {
     this.read.textContent = t(lang, 'reviewRead');
   }
 
+  /** What a kept reading was read from, back in the form: its pasted text and title, its dataset. */
+  restore(
+    document: { format: string; text: string },
+    target: { dataset: string; create: boolean },
+    title?: string,
+  ): void {
+    this.choose(undefined);
+    // A file's text is not put in the box: read again from there it would be pasted text.
+    this.text.value = document.format === 'text' ? document.text : '';
+    this.title.value = title ?? '';
+    this.intoNew.checked = target.create;
+    this.intoCurrent.checked = !target.create;
+    this.newName.value = target.create ? target.dataset : '';
+  }
+
+  /** The empty form, for the dataset in view. */
+  clear(): void {
+    this.restore({ format: 'text', text: '' }, { dataset: '', create: false });
+  }
+
   /** The document to read, or the reason there is none yet. */
   input(): DocumentInput | { missing: true } {
     if (this.chosen) return { file: this.chosen };

@@ -166,6 +166,120 @@ describe('the review of proposals', () => {
   });
 });
 
+describe('the decisions kept for a reload', () => {
+  /** Five decisions of every sort: accepted, rejected, edited, unlinked, a relation edited. */
+  function decided(): ReviewModel {
+    const review = new ReviewModel(response());
+    review.accept('r2');
+    review.reject('e5');
+    review.editEntity('e2', { name: '云湖十条', type: 'Honor', keepTextName: false });
+    review.setMerge('e1', false);
+    review.editRelation('r1', { source: 'e2', target: 'e1', type: 'SUPPORTS' });
+    return review;
+  }
+  const view = (review: ReviewModel) => ({
+    request: review.request('yunhu', true),
+    counts: review.counts(),
+    entities: review.entities(),
+    relations: review.relations(),
+  });
+
+  it('a round trip through JSON gives the same decisions, request and counts', () => {
+    const before = decided();
+    const saved = JSON.parse(JSON.stringify(before.saved())) as unknown;
+    const after = new ReviewModel(response());
+    expect(after.restore(saved)).toBe(7);
+    expect(view(after)).toEqual(view(before));
+    expect(after.entity('e1')?.merge).toBeUndefined();
+    expect(after.request('yunhu', false).entities.find((e) => e.ref === 'e2')).toMatchObject({
+      name: '云湖十条',
+      type: 'Honor',
+      aliases: ['云湖创新十条'],
+    });
+  });
+
+  it('keeps only what was changed, and nothing for a fresh reading', () => {
+    expect(new ReviewModel(response()).saved()).toEqual({ v: 1, entities: [], relations: [] });
+    const review = new ReviewModel(response());
+    review.reject('e4');
+    expect(review.saved().entities.map((e) => e.id)).toEqual(['e4']);
+    // Restored onto a model with other decisions: what is not in the record is back to proposed.
+    const other = decided();
+    other.restore(review.saved());
+    expect(other.counts()).toEqual({ accepted: 0, rejected: 1, pending: 6 });
+    expect(other.entity('e2')).toMatchObject({ name: '《云湖创新十条》', type: 'Programme', edited: false });
+  });
+
+  it('ignores a record that is not one, wholly', () => {
+    for (const bad of [undefined, null, 'x', [], { v: 2, entities: [], relations: [] }, { v: 1, entities: {} }]) {
+      const review = new ReviewModel(response());
+      expect(review.restore(bad)).toBe(0);
+      expect(review.counts()).toEqual({ accepted: 0, rejected: 0, pending: 7 });
+    }
+  });
+
+  it('ignores the items that do not fit the proposals, one by one', () => {
+    const good = { id: 'e3', decision: 'accepted', name: '星途', type: 'Firm', linked: true, keepTextName: true };
+    const review = new ReviewModel(response());
+    const taken = review.restore({
+      v: 1,
+      entities: [
+        good,
+        { ...good, id: 'e99' },
+        { ...good, id: 'e4', decision: 'maybe' },
+        { ...good, id: 'e5', name: '   ' },
+        { ...good, id: 'e1', type: 'Spaceship' },
+        { ...good, id: 'e2', linked: 'yes' },
+        'e4',
+      ],
+      relations: [
+        { id: 'r1', decision: 'accepted', source: 'e1', target: 'e1', type: 'ISSUED' },
+        { id: 'r2', decision: 'rejected', source: 'e3', target: 'e404', type: 'AWARDED' },
+        { id: 'r3', decision: 'accepted', source: 'e1', target: 'e2', type: 'ISSUED' },
+        { id: 'r1', decision: 'rejected', source: 'e1', target: 'e2', type: 'LIKES' },
+      ],
+    });
+    expect(taken).toBe(1);
+    expect(review.counts()).toEqual({ accepted: 1, rejected: 0, pending: 6 });
+    // The edited flag is worked out again, not taken from the record.
+    expect(review.entity('e3')).toMatchObject({ decision: 'accepted', name: '星途', edited: true });
+  });
+
+  it('an accepted relation whose ends are not both accepted comes back pending', () => {
+    const kept = (id: string, decision: string, name: string, type: string) => ({
+      id,
+      decision,
+      name,
+      type,
+      linked: true,
+      keepTextName: true,
+    });
+    const record = (e4: string) => ({
+      v: 1,
+      entities: [
+        kept('e1', 'accepted', '云湖区科学技术局', 'District'),
+        kept('e2', 'rejected', '《云湖创新十条》', 'Programme'),
+        kept('e3', 'accepted', '星途智能', 'Firm'),
+        kept('e4', e4, '瞪羚企业', 'Honor'),
+      ],
+      relations: [
+        { id: 'r1', decision: 'accepted', source: 'e1', target: 'e2', type: 'ISSUED' },
+        { id: 'r2', decision: 'accepted', source: 'e3', target: 'e4', type: 'AWARDED' },
+      ],
+    });
+    const review = new ReviewModel(response());
+    review.restore(record('accepted'));
+    // A rejected end: back to pending; both ends accepted: kept.
+    expect(review.relation('r1')?.decision).toBe('pending');
+    expect(review.relation('r2')?.decision).toBe('accepted');
+    expect(review.request('yunhu', false).relations.map((r) => r.source)).toEqual(['e3']);
+    // A pending end (its record lost, say) is not accepted behind the person's back.
+    review.restore(record('pending'));
+    expect(review.relation('r2')?.decision).toBe('pending');
+    expect(review.entity('e4')?.decision).toBe('pending');
+  });
+});
+
 describe('the text cut for highlighting', () => {
   it('cuts at sentences and mentions, each run in one sentence with the entities over it', () => {
     const r = response();

@@ -3,9 +3,10 @@
 // relation has both its ends accepted — accepting a relation accepts its pending ends, a relation
 // with a rejected end cannot be accepted, and an end rejected or set back to pending takes its
 // accepted relations back to pending. What is accepted becomes the AcceptRequest, and nothing
-// else: the model writes nothing itself. Pure (no DOM), tested in Node.
+// else: the model writes nothing itself. Its decisions can be saved as a plain record and
+// restored onto the same proposals (a reload of the tab). Pure (no DOM), tested in Node.
 import type { EntityProposal, RelationProposal } from '../../../../domain/extraction.ts';
-import type { NodeType, RelationType } from '../../../../domain/ontology.ts';
+import { NODE_TYPE_NAMES, RELATION_TYPE_NAMES, type NodeType, type RelationType } from '../../../../domain/ontology.ts';
 import type { AcceptRequest, AcceptedEntity, AcceptedRelation, ExtractResponse } from '../../../../domain/review.ts';
 
 export type Decision = 'pending' | 'accepted' | 'rejected';
@@ -51,6 +52,35 @@ export interface Groups {
   relations: RelationItem[];
 }
 
+/** An entity's decision as saved: only what the person changed, by proposal id. */
+export interface SavedEntity {
+  id: string;
+  decision: Decision;
+  name: string;
+  type: NodeType;
+  /** Still merged into the node it matched (false: the person unlinked it). */
+  linked: boolean;
+  keepTextName: boolean;
+  edited: boolean;
+}
+
+export interface SavedRelation {
+  id: string;
+  decision: Decision;
+  source: string;
+  target: string;
+  type: RelationType;
+  edited: boolean;
+}
+
+/** The decisions on one reading's proposals, as JSON can keep them. */
+export interface SavedDecisions {
+  v: 1;
+  entities: SavedEntity[];
+  relations: SavedRelation[];
+}
+
+const DECISIONS: readonly string[] = ['pending', 'accepted', 'rejected'];
 const MAX_ALIASES = 20;
 const MAX_NAME = 200;
 const done = (alsoAccepted: string[] = [], backToPending: string[] = []): Outcome => ({
@@ -235,6 +265,120 @@ export class ReviewModel {
     return accepted;
   }
 
+  /** The decisions made so far, as a plain record (the items left as proposed are not in it). */
+  saved(): SavedDecisions {
+    const entities = this.entities()
+      .filter((e) => e.decision !== 'pending' || e.edited || !e.keepTextName || e.merge !== e.proposal.merge)
+      .map((e): SavedEntity => ({
+        id: e.proposal.id,
+        decision: e.decision,
+        name: e.name,
+        type: e.type,
+        linked: e.merge !== undefined,
+        keepTextName: e.keepTextName,
+        edited: e.edited,
+      }));
+    const relations = this.relations()
+      .filter((r) => r.decision !== 'pending' || r.edited)
+      .map((r): SavedRelation => ({
+        id: r.proposal.id,
+        decision: r.decision,
+        source: r.source,
+        target: r.target,
+        type: r.type,
+        edited: r.edited,
+      }));
+    return { v: 1, entities, relations };
+  }
+
+  /**
+   * Puts saved decisions back: every item starts as proposed, then takes its saved record if
+   * that record fits (a known id, a known decision and type, a relation's ends among the
+   * entities); what does not fit is left as proposed. An accepted relation whose ends are not
+   * both accepted goes back to pending. Answers how many records were taken.
+   */
+  restore(saved: unknown): number {
+    this.resetAll();
+    if (!isRecord(saved) || saved.v !== 1 || !Array.isArray(saved.entities) || !Array.isArray(saved.relations))
+      return 0;
+    let taken = 0;
+    for (const record of saved.entities as unknown[]) if (this.restoreEntity(record)) taken++;
+    for (const record of saved.relations as unknown[]) if (this.restoreRelation(record)) taken++;
+    for (const r of this.relationItems.values())
+      if (
+        r.decision === 'accepted' &&
+        [r.source, r.target].some((end) => this.entityItems.get(end)?.decision !== 'accepted')
+      )
+        r.decision = 'pending';
+    return taken;
+  }
+
+  private resetAll(): void {
+    for (const e of this.entityItems.values()) {
+      const p = e.proposal;
+      Object.assign(e, {
+        decision: 'pending',
+        name: p.name,
+        type: p.type,
+        merge: p.merge,
+        keepTextName: true,
+        edited: false,
+      });
+    }
+    for (const r of this.relationItems.values()) {
+      const p = r.proposal;
+      Object.assign(r, { decision: 'pending', source: p.source, target: p.target, type: p.type, edited: false });
+    }
+  }
+
+  private restoreEntity(record: unknown): boolean {
+    if (!isRecord(record) || typeof record.id !== 'string') return false;
+    const entity = this.entityItems.get(record.id);
+    const name = typeof record.name === 'string' ? record.name.trim().slice(0, MAX_NAME) : '';
+    if (
+      !entity ||
+      !isDecision(record.decision) ||
+      name === '' ||
+      !(NODE_TYPE_NAMES as readonly unknown[]).includes(record.type) ||
+      typeof record.linked !== 'boolean' ||
+      typeof record.keepTextName !== 'boolean'
+    )
+      return false;
+    const p = entity.proposal;
+    entity.decision = record.decision;
+    entity.name = name;
+    entity.type = record.type as NodeType;
+    entity.merge = record.linked ? p.merge : undefined;
+    entity.keepTextName = record.keepTextName;
+    // Worked out again, as editEntity does, rather than taken from the record.
+    entity.edited = entity.name !== p.name || entity.type !== p.type;
+    return true;
+  }
+
+  private restoreRelation(record: unknown): boolean {
+    if (!isRecord(record) || typeof record.id !== 'string') return false;
+    const relation = this.relationItems.get(record.id);
+    const { source, target } = record;
+    if (
+      !relation ||
+      !isDecision(record.decision) ||
+      typeof source !== 'string' ||
+      typeof target !== 'string' ||
+      source === target ||
+      !this.entityItems.has(source) ||
+      !this.entityItems.has(target) ||
+      !(RELATION_TYPE_NAMES as readonly unknown[]).includes(record.type)
+    )
+      return false;
+    const p = relation.proposal;
+    relation.decision = record.decision;
+    relation.source = source;
+    relation.target = target;
+    relation.type = record.type as RelationType;
+    relation.edited = source !== p.source || target !== p.target || relation.type !== p.type;
+    return true;
+  }
+
   /** The accepted items as the server takes them: nothing pending or rejected is in it. */
   request(dataset: string, create: boolean): AcceptRequest {
     const { document } = this.response;
@@ -255,6 +399,14 @@ export class ReviewModel {
         })),
     };
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDecision(value: unknown): value is Decision {
+  return typeof value === 'string' && DECISIONS.includes(value);
 }
 
 function acceptedEntity(e: EntityItem): AcceptedEntity {

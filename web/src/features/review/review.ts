@@ -35,6 +35,7 @@ function mountReview<S extends CoreState & ReviewState>(ctx: FeatureContext<S>):
     extract,
     accept,
     datasets: async () => (await source.datasets()).map((d) => d.name),
+    storage: tabStorage(),
     closed: () => {
       if (store.get().reviewOpen) setOpen(false);
     },
@@ -84,6 +85,16 @@ function mountReview<S extends CoreState & ReviewState>(ctx: FeatureContext<S>):
       session.dispose();
     },
   };
+}
+
+/** The tab's own storage: the review kept there survives a reload, not the tab. */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    // Storage disabled (a browser setting): nothing is kept.
+    return undefined;
+  }
 }
 
 function proposalsOf(session: ReviewSession) {

@@ -1,6 +1,7 @@
 // One review screen: the document form, the text with its highlighted sentences beside the
 // grouped proposals, the decisions, and the write of what was accepted (admin token, kept for the
-// tab under the import dialog's key). Reading writes nothing; only "Write N accepted" does.
+// tab under the import dialog's key). Reading writes nothing; only "Write N accepted" does. The
+// reading and the decisions are kept for the tab, so a reload finds them again (until written).
 import type { AcceptRequest, AcceptResult, ExtractResponse } from '../../../../domain/review.ts';
 import { h } from '../../core/dom.ts';
 import { DataSourceError } from '../../data/source.ts';
@@ -10,6 +11,7 @@ import { DocumentForm, type DocumentInput } from './form-view.ts';
 import { ProposalList } from './list-view.ts';
 import { ReviewModel, type Outcome } from './model.ts';
 import { refusal } from './rows.ts';
+import { ReviewKeeper, type ReviewTarget, type SavedRead } from './saved.ts';
 import { TextView } from './text-view.ts';
 import { reviewElements, type ReviewElements } from './dialog-view.ts';
 
@@ -26,6 +28,8 @@ export interface ReviewServices {
   showWritten(dataset: string, node: string | undefined): void;
   /** The person closed the screen (× or Esc). */
   closed(): void;
+  /** Where the review is kept for the tab (sessionStorage); undefined: nowhere, a reload loses it. */
+  storage: Storage | undefined;
 }
 
 export type ReviewPhase = 'idle' | 'reading' | 'ready' | 'writing' | 'written' | 'error';
@@ -38,11 +42,15 @@ export class ReviewSession {
   model: ReviewModel | undefined;
   phase: ReviewPhase = 'idle';
   /** Where the proposals were read for (and the accepted ones go). */
-  private target: { dataset: string; create: boolean } | undefined;
+  private target: ReviewTarget | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private last: AcceptResult | undefined;
+  private readonly keeper: ReviewKeeper;
+  /** The kept reading the decisions are saved for; undefined: they are not kept. */
+  private stamp: string | undefined;
 
   constructor(private readonly services: ReviewServices) {
+    this.keeper = new ReviewKeeper(services.storage);
     this.form = new DocumentForm(services.dataset);
     this.text = new TextView((sentence) => this.pickSentence(sentence));
     this.list = new ProposalList({
@@ -69,6 +77,7 @@ export class ReviewSession {
   open(): void {
     this.d.token.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
     this.relabel();
+    if (this.phase === 'idle' && !this.model) this.restore();
     if (!this.d.root.open) this.d.root.showModal();
   }
 
@@ -109,6 +118,7 @@ export class ReviewSession {
       const response = await this.extract(target, documentOf(input));
       this.target = target;
       this.loaded(response);
+      this.stamp = this.keeper.saveRead(response, target, 'file' in input ? undefined : input.name);
     } catch (error) {
       this.phase = 'error';
       this.status(t(this.lang(), 'reviewFailed', { message: (error as Error).message }), 'bad');
@@ -128,21 +138,8 @@ export class ReviewSession {
   }
 
   private loaded(response: ExtractResponse): void {
-    const lang = this.lang();
-    this.model = new ReviewModel(response);
-    this.last = undefined;
-    this.phase = 'ready';
+    this.present(new ReviewModel(response));
     const { extraction, document } = response;
-    const used = new Set([
-      ...extraction.entities.flatMap((e) => e.evidence.map((x) => x.sentence)),
-      ...extraction.relations.map((r) => r.evidence.sentence),
-    ]);
-    this.text.render(document.text, extraction, used, /[\u4e00-\u9fff]/.test(document.text) ? 'zh-CN' : '');
-    this.list.render(this.model, lang);
-    this.d.body.hidden = false;
-    this.d.footer.hidden = false;
-    this.d.result.replaceChildren();
-    this.form.element.open = false;
     const summary = {
       name: document.name,
       chars: document.text.length,
@@ -151,8 +148,79 @@ export class ReviewSession {
       ms: Math.round(response.ms),
       dataset: this.target?.dataset ?? response.dataset ?? '',
     };
-    this.status(t(lang, response.dataset === null ? 'reviewReadDoneNew' : 'reviewReadDone', summary), 'good');
+    const key = response.dataset === null ? 'reviewReadDoneNew' : 'reviewReadDone';
+    this.status(t(this.lang(), key, summary), 'good');
+  }
+
+  /** Shows a reading: the text with its sentences marked, the proposals as the model has them. */
+  private present(model: ReviewModel): void {
+    this.model = model;
+    this.last = undefined;
+    this.phase = 'ready';
+    const { extraction, document } = model.response;
+    const used = new Set([
+      ...extraction.entities.flatMap((e) => e.evidence.map((x) => x.sentence)),
+      ...extraction.relations.map((r) => r.evidence.sentence),
+    ]);
+    this.text.render(document.text, extraction, used, /[\u4e00-\u9fff]/.test(document.text) ? 'zh-CN' : '');
+    this.list.render(model, this.lang());
+    this.d.body.hidden = false;
+    this.d.footer.hidden = false;
+    this.d.result.replaceChildren();
+    this.form.element.open = false;
     this.updateCounts();
+  }
+
+  /** The reading kept for this tab, with its decisions, back on the screen (nothing read yet). */
+  private restore(): void {
+    const kept = this.keeper.load();
+    if (!kept) return;
+    try {
+      const model = new ReviewModel(kept.read.response);
+      model.restore(kept.decisions);
+      this.target = kept.read.target;
+      this.stamp = kept.read.stamp;
+      this.form.restore(kept.read.response.document, kept.read.target, kept.read.title);
+      this.present(model);
+      this.restored(kept.read, model);
+    } catch (error) {
+      // Kept by another version of the screen, perhaps: it is dropped, the screen starts empty.
+      console.warn('The review kept for this tab could not be restored:', (error as Error).message);
+      this.startOver();
+    }
+  }
+
+  private restored(read: SavedRead, model: ReviewModel): void {
+    const lang = this.lang();
+    const again = h('button', { type: 'button', id: 'review-start-over' }, t(lang, 'reviewStartOver'));
+    again.addEventListener('click', () => this.startOver());
+    const name = read.response.document.name;
+    this.d.status.replaceChildren(
+      h('p', { class: 'review-verdict good' }, t(lang, 'reviewRestored', { name, ...model.counts() }), ' ', again),
+    );
+    this.d.progress.hidden = true;
+  }
+
+  /** Drops the reading and its decisions, here and in the tab's keeping: the empty form again. */
+  private startOver(): void {
+    this.keeper.clear();
+    this.stamp = undefined;
+    this.model = undefined;
+    this.target = undefined;
+    this.last = undefined;
+    this.phase = 'idle';
+    this.form.clear();
+    this.form.element.open = true;
+    this.d.body.hidden = true;
+    this.d.footer.hidden = true;
+    this.d.result.replaceChildren();
+    this.d.status.replaceChildren();
+    this.form.text.focus();
+  }
+
+  /** Keeps the decisions for the tab (cheap: only what was changed, not the document). */
+  private keep(): void {
+    if (this.model && this.stamp !== undefined) this.keeper.saveDecisions(this.stamp, this.model.saved());
   }
 
   private updateCounts(): void {
@@ -206,6 +274,7 @@ export class ReviewSession {
     this.list.note(id, refused ?? (notes.length > 0 ? notes.join(' ') : undefined), refused !== undefined);
     this.list.refresh();
     this.updateCounts();
+    this.keep();
   }
 
   private acceptAbove(): void {
@@ -215,6 +284,7 @@ export class ReviewSession {
     const n = model.acceptAbove(threshold);
     this.list.refresh();
     this.updateCounts();
+    this.keep();
     this.d.result.replaceChildren(
       h('p', { class: 'review-verdict good' }, t(this.lang(), 'reviewAcceptedAbove', { n })),
     );
@@ -272,6 +342,10 @@ export class ReviewSession {
     try {
       this.last = await this.services.accept(request, token);
       this.phase = 'written';
+      // Written: the tab keeps nothing more of this reading, so a reload cannot offer it again
+      // (its proposals predate the write: read again, the written items come back as merges).
+      this.keeper.clear();
+      this.stamp = undefined;
       this.showResult(this.last, request);
     } catch (error) {
       this.phase = 'error';
