@@ -49,6 +49,11 @@ export interface AcceptedEntity {
   ref: string;
   /** An existing node of the dataset to merge into (the proposal's merge, unless the person unlinked it). */
   merge?: string;
+  /**
+   * The person unlinked the proposal's merge: a new node, never matched to an existing one by
+   * its names (without it, a name or alias that one node holds merges into that node).
+   */
+  new?: boolean;
   name: string;
   type: NodeType;
   aliases?: string[];
@@ -88,8 +93,11 @@ export interface AcceptResult {
   ids: Record<string, string>;
   nodes: { added: number; merged: number };
   relations: { added: number; matched: number };
-  /** Merged nodes whose type differs from the accepted one (the existing type is kept). */
-  conflicts: { ref: string; node: string; message: string }[];
+  /**
+   * Where a merged node already held something else: its type, or a property such as a count
+   * (the existing value is kept; the new sentence is added to its evidence all the same).
+   */
+  conflicts: { ref: string; node: string; field: string; message: string }[];
 }
 
 const text = (max: number) => z.string().trim().min(1, 'is empty').max(max, `is longer than ${max} characters`);
@@ -99,6 +107,7 @@ export const acceptedEntitySchema = z
   .object({
     ref: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'is not a proposal id'),
     merge: nodeIdSchema.optional(),
+    new: z.boolean().optional(),
     name: text(200),
     type: z.enum(NODE_TYPE_NAMES as [NodeType, ...NodeType[]]),
     aliases: z.array(text(200)).max(20).optional(),
@@ -133,7 +142,7 @@ export const acceptRequestSchema = z
         text: z.string().min(1, 'is empty').max(MAX_DOCUMENT_CHARS, `is longer than ${MAX_DOCUMENT_CHARS} characters`),
       })
       .strict(),
-    entities: z.array(acceptedEntitySchema).max(5_000),
+    entities: z.array(acceptedEntitySchema).min(1, 'holds no accepted entity').max(5_000),
     relations: z.array(acceptedRelationSchema).max(10_000),
   })
   .strict();

@@ -45,6 +45,8 @@ export const QUERY_NAMES = [
   'snapshot-relations',
   'import-nodes',
   'import-nodes-extend',
+  'import-relations-extend',
+  'dataset-lock',
   'import-relations',
   'dataset-copy-nodes',
   'dataset-copy-relations',

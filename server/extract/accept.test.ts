@@ -123,6 +123,39 @@ describe('acceptedSet', () => {
     ]);
   });
 
+  it('merges by an alias as the import would; a node the person made new is never matched by name', () => {
+    const { set, ids } = acceptedSet(
+      request({
+        entities: [
+          { ref: 'e1', name: '海尔智家', aliases: ['海尔'], type: 'Firm', evidence: SECOND },
+          { ref: 'e2', name: '海尔集团', new: true, type: 'Firm', evidence: SECOND },
+        ],
+        relations: [{ source: 'e2', type: 'COLLABORATES_WITH', target: 'e1', evidence: SECOND }],
+      }),
+      KNOWN,
+    );
+    expect(Object.fromEntries(ids)).toEqual({ e1: 'firm/haier', e2: 'firm/haierjituan' });
+    expect(set.nodes.map((n) => [n.id, n.matchByName])).toEqual([
+      ['firm/haier', undefined],
+      ['firm/haierjituan', false],
+    ]);
+    expect(set.relations.map((r) => [r.source, r.target])).toEqual([['firm/haierjituan', 'firm/haier']]);
+  });
+
+  it('refuses a merge of a figure, and a node both new and merged', () => {
+    const { problems } = acceptedSet(
+      request({
+        entities: [
+          { ref: 'e1', merge: 'firm/haier', name: '海尔集团', type: 'Firm', count: 3, evidence: SECOND },
+          { ref: 'e2', merge: 'firm/haier', new: true, name: '海尔', type: 'Firm', evidence: SECOND },
+        ],
+        relations: [],
+      }),
+      KNOWN,
+    );
+    expect(problems.map((p) => p.field)).toEqual(['entities.0.merge', 'entities.1.new']);
+  });
+
   it('names every problem by its field', () => {
     const { problems, set } = acceptedSet(
       request({

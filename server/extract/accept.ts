@@ -77,22 +77,33 @@ function namesIndex(known: readonly KnownNode[]): Map<string, string[]> {
 
 /**
  * The existing node an entity is written into: the one it names as its merge, else the one
- * node its name matches (the import's merge would match it by name anyway).
+ * node one of its names or aliases matches — exactly what the import's merge would match, so
+ * that the ids answered are the ids written. A figure or counted group and an entity the person
+ * made a new node are never matched by name (undefined: a new node).
  */
 function mergeTarget(entity: AcceptedEntity, at: string, known: Known, problems: AcceptProblem[]) {
+  const problem = (field: string, message: string) => problems.push({ field: `${at}.${field}`, message });
   if (entity.merge !== undefined) {
-    if (!known.ids.has(entity.merge))
-      problems.push({ field: `${at}.merge`, message: `names ${entity.merge}, which is not a node of the dataset` });
+    if (!known.ids.has(entity.merge)) problem('merge', `names ${entity.merge}, which is not a node of the dataset`);
+    if (isFigure(entity)) problem('merge', 'a figure or counted group is a fact of its sentence: it is never merged');
+    if (entity.new === true) problem('new', 'a new node cannot also merge into an existing one');
     return entity.merge;
   }
-  if (isFigure(entity)) return undefined;
-  const matches = known.byName.get(nameKey(entity.name)) ?? [];
-  if (matches.length > 1)
-    problems.push({
-      field: `${at}.name`,
-      message: `matches ${matches.length} nodes of the dataset (${matches.join(', ')}): choose the one to merge into`,
-    });
-  return matches.length === 1 ? matches[0] : undefined;
+  if (isSeparate(entity)) return undefined;
+  const matches = new Set<string>();
+  for (const name of [entity.name, ...(entity.aliases ?? [])])
+    for (const id of known.byName.get(nameKey(name)) ?? []) matches.add(id);
+  if (matches.size > 1)
+    problem(
+      'name',
+      `its names match ${matches.size} nodes of the dataset (${[...matches].join(', ')}): choose the one to merge into`,
+    );
+  return matches.size === 1 ? [...matches][0] : undefined;
+}
+
+/** Written as a node of its own whatever its names: a figure, or what the person made new. */
+function isSeparate(entity: AcceptedEntity): boolean {
+  return isFigure(entity) || entity.new === true;
 }
 
 interface Known {
@@ -110,14 +121,14 @@ function entityIds(req: AcceptRequest, known: Known, problems: AcceptProblem[]):
     const at = `entities.${i}`;
     if (ids.has(entity.ref)) problems.push({ field: `${at}.ref`, message: `repeats ${entity.ref}` });
     if (!req.document.text.includes(entity.evidence))
-      problems.push({ field: `${at}.evidence`, message: 'is not a sentence of the document (evidence is verbatim)' });
+      problems.push({ field: `${at}.evidence`, message: 'does not occur verbatim in the document' });
     const merge = mergeTarget(entity, at, known, problems);
     const key = `${entity.type}\u0000${nameKey(entity.name)}`;
-    const figure = isFigure(entity);
-    const id = merge ?? (figure ? undefined : byName.get(key)) ?? newId(entity, taken);
+    const separate = isSeparate(entity);
+    const id = merge ?? (separate ? undefined : byName.get(key)) ?? newId(entity, taken);
     ids.set(entity.ref, id);
-    if (merge === undefined && !figure && byName.has(key)) return;
-    if (merge === undefined && !figure) byName.set(key, id);
+    if (merge === undefined && !separate && byName.has(key)) return;
+    if (merge === undefined && !separate) byName.set(key, id);
     taken.add(id);
     nodes.push({
       id,
@@ -127,7 +138,7 @@ function entityIds(req: AcceptRequest, known: Known, problems: AcceptProblem[]):
       properties: properties(entity),
       evidence: entity.evidence,
       origin: { file: req.document.name, path: at },
-      ...(figure && merge === undefined ? { matchByName: false as const } : {}),
+      ...(separate && merge === undefined ? { matchByName: false as const } : {}),
     });
   });
   return { ids, nodes };
@@ -143,7 +154,7 @@ function relations(req: AcceptRequest, ids: ReadonlyMap<string, string>, problem
       if (!ids.has(relation[end]))
         problems.push({ field: `${at}.${end}`, message: `names ${relation[end]}, which is not an accepted entity` });
     if (!req.document.text.includes(relation.evidence))
-      problems.push({ field: `${at}.evidence`, message: 'is not a sentence of the document (evidence is verbatim)' });
+      problems.push({ field: `${at}.evidence`, message: 'does not occur verbatim in the document' });
     if (source === undefined || target === undefined) return;
     if (source === target) {
       problems.push({ field: `${at}.target`, message: `is the same node as its source (${source})` });

@@ -181,6 +181,15 @@ describe('the gazetteer', () => {
     expect(haier?.evidence).toHaveLength(2);
   });
 
+  it('offers no merge for a counted group or a figure, even when the dataset holds its name', () => {
+    const gazetteer = [{ id: 'talent/national', type: 'Talent', names: ['国家级高层次人才'] }];
+    const x = extract('崂山区集聚国家级高层次人才180人。', { gazetteer });
+    const group = x.entities.find((e) => e.count === 180);
+    expect(group?.name).toBe('国家级高层次人才');
+    expect(group?.merge).toBeUndefined();
+    expect(x.entities.filter((e) => e.merge)).toEqual([]);
+  });
+
   it('makes one proposal of a known name, wherever the text names it', () => {
     const gazetteer = [{ id: 'district/laoshan', type: 'District', names: ['崂山区', '崂山'] }];
     const x = extract('崂山区召开大会。会上发布了《崂山区实施方案》，引进交易市场驻崂山。', { gazetteer });

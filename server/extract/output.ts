@@ -43,7 +43,10 @@ function proposal(
   const best = Math.max(...mentions.map((m) => m.confidence));
   const counted = mentions.find((m) => m.count);
   const figure = mentions.find((m) => m.figure)?.figure;
-  const entry = e.gazetteer ?? [e.name, ...e.names].map(known).find((g) => g);
+  // Only a named actor is offered as a merge: a counted group or a figure is a fact of its
+  // sentence (another report's 国家级高层次人才180人 is not the node that counts 153).
+  const fact = e.kind !== 'named' || counted?.count !== undefined || figure !== undefined;
+  const entry = fact ? undefined : (e.gazetteer ?? [e.name, ...e.names].map(known).find((g) => g));
   return {
     id,
     kind: e.kind,

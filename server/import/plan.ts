@@ -47,6 +47,8 @@ export interface ImportPlan {
   addedRelations: ImportRelation[];
   /** Relations the dataset already holds (same ends and type). */
   matchedRelations: number;
+  /** Those of them that hold the import's evidence from now on: the existing relation's id. */
+  extendedRelations: { existing: ExistingRelation; imported: ImportRelation }[];
 }
 
 /** Exact comparison of names: Unicode-normalised, case and inner spaces ignored. */
@@ -85,15 +87,19 @@ export function planImport(
     conflicts: [],
     addedRelations: [],
     matchedRelations: 0,
+    extendedRelations: [],
   };
   for (const node of set.nodes) matchNode(node, byId, byName, plan);
-  const ties = new Set(existing.relations.map((r) => tieKey(r.source, r.type, r.target)));
+  const existingTies = new Map(existing.relations.map((r) => [tieKey(r.source, r.type, r.target), r]));
+  const ties = new Set(existingTies.keys());
   for (const relation of set.relations) {
     const source = plan.idMap.get(relation.source) ?? relation.source;
     const target = plan.idMap.get(relation.target) ?? relation.target;
     const key = tieKey(source, relation.type, target);
     if (ties.has(key)) {
       plan.matchedRelations++;
+      const tie = existingTies.get(key);
+      if (tie) plan.extendedRelations.push({ existing: tie, imported: relation });
       continue;
     }
     ties.add(key);

@@ -244,7 +244,27 @@ function checkRequest(set: ImportSet, req: ImportRequest, exists: boolean): void
     throw new ApiError(404, 'not_found', `dataset "${req.dataset}" does not exist to merge into`, { field: 'dataset' });
 }
 
-export async function runImport(db: Database, set: ImportSet, req: ImportRequest): Promise<ImportResult> {
+/** Each dataset's writes in this process, one after another (the last one's end). */
+const writing = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes (or with dryRun, plans) an import. Two writes into one dataset never overlap in this
+ * process: the second waits for the first and merges into its result; a write from another
+ * process that switched the dataset meanwhile makes this one fail with 409, writing nothing.
+ */
+export function runImport(db: Database, set: ImportSet, req: ImportRequest): Promise<ImportResult> {
+  if (req.dryRun) return importNow(db, set, req);
+  const before = writing.get(req.dataset) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(() => importNow(db, set, req));
+  const settled = mine.catch(() => undefined);
+  writing.set(req.dataset, settled);
+  void settled.then(() => {
+    if (writing.get(req.dataset) === settled) writing.delete(req.dataset);
+  });
+  return mine;
+}
+
+async function importNow(db: Database, set: ImportSet, req: ImportRequest): Promise<ImportResult> {
   const [current] = (await db.read('datasets-list')).filter((row) => row.name === req.dataset);
   checkRequest(set, req, current !== undefined);
   const previousKey = current ? String(current.key) : undefined;
@@ -285,7 +305,40 @@ export async function runImport(db: Database, set: ImportSet, req: ImportRequest
   clearInterval(heartbeat);
   result.change = changeRecord(set, req, prov, plan, existing);
   req.onProgress?.('switch', 0, 1);
+  try {
+    await switchTo(db, key, previousKey, current, set, req, result.change, prov);
+  } catch (error) {
+    await removeStorage(db, key).catch(() => undefined);
+    await db.writeTx((tx) => db.runIn(tx, 'staging-end', { key })).catch(() => undefined);
+    throw error;
+  }
+  if (previousKey && previousKey !== key) {
+    req.onProgress?.('cleanup', 0, 1);
+    await removeStorage(db, previousKey);
+  }
+  return result;
+}
+
+/** Points the dataset at the staged key, in one transaction with its counts and history. */
+async function switchTo(
+  db: Database,
+  key: string,
+  previousKey: string | undefined,
+  current: Row | undefined,
+  set: ImportSet,
+  req: ImportRequest,
+  change: DatasetChange,
+  prov: Provenance,
+): Promise<void> {
   await db.writeTx(async (tx) => {
+    const [locked] = await db.runIn(tx, 'dataset-lock', { name: req.dataset, at: prov.at });
+    const serving = locked?.key === null || locked?.key === undefined ? undefined : String(locked.key);
+    if (serving !== previousKey)
+      throw new ApiError(
+        409,
+        'conflict',
+        `dataset "${req.dataset}" changed while this import was written (another writer); nothing was written — try again`,
+      );
     await db.runIn(tx, 'dataset-upsert', {
       name: req.dataset,
       key,
@@ -296,14 +349,9 @@ export async function runImport(db: Database, set: ImportSet, req: ImportRequest
       content_hash: contentDigest(set),
     });
     await db.runIn(tx, 'dataset-counts-set', { name: req.dataset });
-    await db.runIn(tx, 'dataset-change-add', { change: result.change, keep: HISTORY_KEPT });
+    await db.runIn(tx, 'dataset-change-add', { change, keep: HISTORY_KEPT });
     await db.runIn(tx, 'staging-end', { key });
   });
-  if (previousKey && previousKey !== key) {
-    req.onProgress?.('cleanup', 0, 1);
-    await removeStorage(db, previousKey);
-  }
-  return result;
 }
 
 async function copyDataset(db: Database, from: string, to: string, nodes: readonly ExistingNode[], req: ImportRequest) {
@@ -357,6 +405,17 @@ async function writePlan(
     await db.writeTx((tx) => db.runIn(tx, 'import-relations', { key, rows }));
     done += batch.length;
     req.onProgress?.('relations', done, plan.addedRelations.length);
+  });
+  // Ties the dataset held already: the import's evidence is theirs too.
+  await inBatches(plan.extendedRelations, RELATION_BATCH, async (batch) => {
+    const rows = batch.map(({ existing, imported }) => ({
+      id: existing.id,
+      source: existing.source,
+      target: existing.target,
+      from: prov.sourceId,
+      quote: imported.evidence ?? locator(imported.origin),
+    }));
+    await db.writeTx((tx) => db.runIn(tx, 'import-relations-extend', { key, rows }));
   });
 }
 

@@ -213,5 +213,90 @@ describe('accepting', () => {
     expect((body as AcceptResult).nodes).toEqual({ added: 0, merged: 2 });
     expect((body as AcceptResult).relations).toEqual({ added: 0, matched: 1 });
     expect((await counts())[SCRATCH]).toEqual(expect.objectContaining({ nodes: 3, relations: 1 }));
+    // The same document's sentence is not appended twice to what already holds it.
+    const park = await getJson(
+      `${ctx.server.url}/api/nodes/${(body as AcceptResult).ids[request.entities[0]?.ref ?? '']}?dataset=${SCRATCH}`,
+    );
+    const source = (body as AcceptResult).source;
+    expect(park.body.node.evidence.filter((e: { source: string }) => e.source === source)).toHaveLength(1);
+    expect(park.body.relations[0].evidence.filter((e: { source: string }) => e.source === source)).toHaveLength(1);
+  });
+
+  it('adds another document as a source of the nodes and relations it confirms', async () => {
+    const other = '据报道，青岛蓝谷海洋科技园共建海洋观测联合实验室。';
+    const answer = await propose(SCRATCH, other);
+    const park = entity(answer, '青岛蓝谷海洋科技园');
+    const lab = entity(answer, '海洋观测联合实验室');
+    const tie = answer.extraction.relations.find((r) => r.source === park.id && r.target === lab.id);
+    expect(tie?.type).toBe('BUILDS');
+    const request: AcceptRequest = {
+      dataset: SCRATCH,
+      document: { name: '另一篇报道', format: 'text', text: other },
+      entities: [park, lab].map((e) => ({
+        ref: e.id,
+        merge: e.merge?.id,
+        name: e.name,
+        type: e.type,
+        evidence: other,
+      })),
+      relations: [{ source: park.id, type: 'BUILDS', target: lab.id, evidence: other }],
+    };
+    const { status, body } = await post('/extract/accept', request);
+    expect(status, JSON.stringify(body)).toBe(200);
+    const result = body as AcceptResult;
+    expect(result.relations).toEqual({ added: 0, matched: 1 });
+    const node = await getJson(`${ctx.server.url}/api/nodes/${result.ids[park.id]}?dataset=${SCRATCH}`);
+    const sources = (evidence: { source: string; quote: string }[]) => evidence.map((e) => e.source);
+    expect(sources(node.body.node.evidence)).toContain(result.source);
+    const relation = node.body.relations.find((r: { type: string }) => r.type === 'BUILDS');
+    expect(relation.evidence).toContainEqual({ source: result.source, quote: other });
+    expect(sources(relation.evidence)).toHaveLength(2);
+  });
+
+  it('writes a proposal the person made new as a node of its own, whatever its name', async () => {
+    const text = '海洋观测联合实验室另设分部。';
+    const { status, body } = await post('/extract/accept', {
+      dataset: SCRATCH,
+      document: { name: '分部', format: 'text', text },
+      entities: [{ ref: 'e1', new: true, name: '海洋观测联合实验室', type: 'Lab', evidence: text }],
+      relations: [],
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect((body as AcceptResult).nodes).toEqual({ added: 1, merged: 0 });
+    const id = (body as AcceptResult).ids.e1 ?? '';
+    expect((await getJson(`${ctx.server.url}/api/nodes/${id}?dataset=${SCRATCH}`)).body.node.name_zh).toBe(
+      '海洋观测联合实验室',
+    );
+    expect((await counts())[SCRATCH]).toEqual(expect.objectContaining({ nodes: 4 }));
+  });
+
+  it('two writes into one dataset at once both land, the second merged into the first', async () => {
+    const write = (name: string) => {
+      const text = `${name}与中国海洋大学合作。`;
+      return post('/extract/accept', {
+        dataset: SCRATCH,
+        document: { name, format: 'text', text },
+        entities: [{ ref: 'e1', name, type: 'Firm', evidence: text }],
+        relations: [],
+      });
+    };
+    const answers = await Promise.all([write('甲海洋科技有限公司'), write('乙海洋科技有限公司')]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    for (const name of ['甲海洋科技有限公司', '乙海洋科技有限公司']) {
+      const found = await getJson(`${ctx.server.url}/api/search?dataset=${SCRATCH}&q=${encodeURIComponent(name)}`);
+      expect(
+        found.body.map((h: { name_zh: string }) => h.name_zh),
+        name,
+      ).toContain(name);
+    }
+    expect((await counts())[SCRATCH]).toEqual(expect.objectContaining({ nodes: 6 }));
+  });
+
+  it('refuses a file whose text is longer than a document is read, before extracting it', async () => {
+    const form = new FormData();
+    form.set('file', new Blob(['甲'.repeat(200_001)]), 'long.txt');
+    const { status, body } = await getJson(`${ctx.server.url}/api/extract`, { method: 'POST', body: form });
+    expect(status).toBe(422);
+    expect(expectErrorShape(body).message).toMatch(/long\.txt: 200001 characters/);
   });
 });

@@ -43,14 +43,31 @@ const uploadFieldsSchema = z
   })
   .strict();
 
-/** The dataset's names and aliases, kept per dataset version (a write makes a new one). */
+interface Names {
+  nodes: KnownNode[];
+  types: Map<string, string>;
+}
+
+/**
+ * The dataset's names and aliases, kept for the last two dataset versions (a write makes a new
+ * one); requests for a version being read share that one read.
+ */
 class KnownNames {
-  private cached: { key: string; nodes: KnownNode[]; types: Map<string, string> } | undefined;
+  private readonly cached = new Map<string, Promise<Names>>();
 
   constructor(private readonly db: Database) {}
 
-  async of(key: string) {
-    if (this.cached?.key === key) return this.cached;
+  of(key: string): Promise<Names> {
+    const known = this.cached.get(key);
+    if (known) return known;
+    const read = this.read(key);
+    this.cached.set(key, read);
+    read.catch(() => this.cached.delete(key));
+    if (this.cached.size > 2) this.cached.delete(this.cached.keys().next().value as string);
+    return read;
+  }
+
+  private async read(key: string): Promise<Names> {
     const rows = await this.db.readTx((tx) => this.db.runIn(tx, 'dataset-contents', { key }));
     const nodes = rows.map((row) => ({
       id: String(row.id),
@@ -58,8 +75,7 @@ class KnownNames {
         (n): n is string => typeof n === 'string' && n.trim() !== '',
       ),
     }));
-    this.cached = { key, nodes, types: new Map(rows.map((row) => [String(row.id), String(row.type)])) };
-    return this.cached;
+    return { nodes, types: new Map(rows.map((row) => [String(row.id), String(row.type)])) };
   }
 
   async gazetteer(key: string): Promise<GazetteerEntry[]> {
@@ -76,9 +92,11 @@ async function documentInput(
     const fields = parseInput(uploadFieldsSchema, upload.fields, 'body');
     const [file] = upload.files;
     if (!file) throw badRequest('no file in the upload', { field: 'file' });
-    const input: DocumentInput = { kind: 'file', name: file.name, bytes: file.bytes };
+    // The name is the document's title: kept within what an accept takes.
+    const name = [...file.name].slice(0, 200).join('');
+    const input: DocumentInput = { kind: 'file', name, bytes: file.bytes };
     if (fields.encoding) input.encoding = fields.encoding;
-    return { dataset: fields.dataset, input, name: file.name };
+    return { dataset: fields.dataset, input, name };
   }
   const body = parseInput(textSchema, req.body ?? {}, 'body');
   const name = body.name ?? `${[...body.text].slice(0, 24).join('').replace(/\s+/g, ' ')}…`;
@@ -92,14 +110,13 @@ export function extractRoutes(db: Database, datasets: DatasetRegistry, worker: E
 
   router.post('/', async (req, res) => {
     parseInput(z.object({}).strict(), req.query, 'query');
+    // Refused before the body is read or the dataset's names are: a full queue costs nothing.
+    if (worker.full())
+      throw new ApiError(503, 'busy', 'documents are being read; try again shortly', undefined, { 'Retry-After': '5' });
     const { dataset, input, name } = await documentInput(req);
     // No dataset: a cold reading (for a new dataset, which has nothing to merge into).
     const info = dataset === undefined ? undefined : await datasets.resolve(dataset);
     const done = await worker.run(input, info ? await known.gazetteer(info.key) : []);
-    if ([...done.text].length > MAX_DOCUMENT_CHARS)
-      throw badRequest(`${name}: its text is longer than ${MAX_DOCUMENT_CHARS} characters; split it`, {
-        field: 'file',
-      });
     const answer: ExtractResponse = {
       dataset: info?.name ?? null,
       document: { name, format: done.format, sha256: documentSha256(done.text), text: done.text },
@@ -156,12 +173,11 @@ function acceptResult(
     ids: Object.fromEntries(ids),
     nodes: { added: result.summary.nodes.added, merged: result.summary.nodes.matched },
     relations: { added: result.summary.relations.added, matched: result.summary.relations.matched },
-    conflicts: result.conflicts
-      .filter((c) => c.field === 'type')
-      .map((c) => ({
-        ref: refsOf.get(c.existing[0] ?? '')?.[0] ?? c.imported,
-        node: c.existing[0] ?? '',
-        message: c.message,
-      })),
+    conflicts: result.conflicts.map((c) => ({
+      ref: refsOf.get(c.existing[0] ?? '')?.[0] ?? c.imported,
+      node: c.existing[0] ?? '',
+      field: c.field,
+      message: c.message,
+    })),
   };
 }
