@@ -202,6 +202,16 @@ test.describe.serial('reading a document into the graph', () => {
     await page.locator('#review-write').click();
     await expect(page.locator('#review-summary')).toContainText(`Written into “${DATASET}”: nodes 4 added, 0 merged`);
     written = (await state(page)).result;
+    // Written once: the same items cannot be sent again, nor decided on; a new Read goes on.
+    await expect(page.locator('#review-write')).toBeDisabled();
+    await expect(page.locator('#review-accept-above')).toBeDisabled();
+    await expect(row(page, ids.summit).locator('button.review-reject')).toBeDisabled();
+    await expect(row(page, ids.summit).locator('button.review-reset')).toBeDisabled();
+    await row(page, ids.summit).focus();
+    await page.keyboard.press('u');
+    await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
+    await expect(page.locator('#review-next')).toContainText('Read the same text again');
+    await expect(page.locator('#review-read')).toBeVisible();
     refs = { park: ids.park, university: ids.university, institute: ids.institute, lab: ids.lab };
     expect(written?.relations).toEqual({ added: 1, matched: 0 });
     await checkWritten(page, p, written as AcceptResult, ids);

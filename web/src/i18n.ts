@@ -293,8 +293,8 @@ const STRINGS = {
   },
   reviewDocTitle: { zh: '标题(可选)', en: 'Title (optional)' },
   reviewFile: {
-    zh: '或选择文件(.txt .md .docx .pdf,也可拖放到此处)',
-    en: 'Or choose a file (.txt, .md, .docx, .pdf; or drop it here)',
+    zh: '或选择文件({formats},也可拖放到此处)',
+    en: 'Or choose a file ({formats}; or drop it here)',
   },
   reviewFileClear: { zh: '改用粘贴的文本', en: 'Use the pasted text instead' },
   reviewInto: { zh: '用于数据集', en: 'For the dataset' },
@@ -376,6 +376,10 @@ const STRINGS = {
     en: 'Written into “{dataset}”: nodes {added} added, {merged} merged; relations {relAdded} added, {relMatched} already there',
   },
   reviewShow: { zh: '在图中查看', en: 'Show in the graph' },
+  reviewWrittenNext: {
+    zh: '以上提议已写入,不能再修改或重复写入。要继续,请再次“读取”同一文本:已写入的内容会作为合并项出现。',
+    en: 'These proposals are written and closed: they cannot be changed or written again. To go on, Read the same text again — what was written comes back as merges.',
+  },
   reviewRestored: {
     zh: '已恢复本标签页中对“{name}”的审阅:已接受 {accepted} · 已拒绝 {rejected} · 待定 {pending}',
     en: 'Restored the review of “{name}” from this tab: {accepted} accepted · {rejected} rejected · {pending} pending',

@@ -149,8 +149,10 @@ export class HttpDataSource implements GraphDataSource {
     return body as T;
   }
 
-  /** A write with the admin token; the answer's JSON (none for a 204). */
-  /** A request with a body (JSON, or a form as multipart); the token when it writes. */
+  /**
+   * A request with a body (JSON, or a form as multipart), with the admin token when it writes;
+   * the answer's JSON (none for a 204).
+   */
   private async write<T>(
     method: 'PUT' | 'DELETE' | 'POST',
     path: string,

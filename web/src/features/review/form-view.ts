@@ -1,11 +1,12 @@
 // The review screen's document form: the text pasted (with an optional title) or a file chosen
-// or dropped (.txt, .md, .docx, .pdf), the dataset the proposals are for (the one in view, or a
+// or dropped (.txt, .md, .markdown, .docx, .pdf), the dataset the proposals are for (the one in view, or a
 // new one), and the Read button with its progress and errors.
 import { DATASET_NAME_PATTERN } from '../../../../domain/dataset-names.ts';
 import { h } from '../../core/dom.ts';
 import { t, type Lang } from '../../i18n.ts';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+/** The files the server reads (server/extract); the file picker and its label list them. */
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
 
 /** What Read sends: a file, or the pasted text and its title. */
 export type DocumentInput = { file: File } | { text: string; name: string | undefined };
@@ -90,7 +91,7 @@ export class DocumentForm {
     l.text.textContent = t(lang, 'reviewText');
     this.text.placeholder = t(lang, 'reviewTextPlaceholder');
     l.title.textContent = t(lang, 'reviewDocTitle');
-    l.file.textContent = t(lang, 'reviewFile');
+    l.file.textContent = t(lang, 'reviewFile', { formats: DOCUMENT_EXTENSIONS.join(' ') });
     this.clearFile.textContent = t(lang, 'reviewFileClear');
     l.into.textContent = t(lang, 'reviewInto');
     l.current.textContent = t(lang, 'reviewIntoCurrent', { dataset: this.current() });

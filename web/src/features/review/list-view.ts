@@ -1,7 +1,9 @@
 // The proposals beside the text, grouped (named entities, counted groups, figures, relations),
 // one focusable row each. Keys on the focused row: ↑ ↓ Home End move, a accepts, e edits,
 // x rejects, u sets it back to pending. The row in focus (or under the pointer) is marked in the
-// text. Rows are updated in place, so focus and scrolling stay where they are.
+// text. Rows are updated in place, so focus and scrolling stay where they are; a decision
+// redraws only the rows it touched (a long document has thousands). Once the accepted items are
+// written, the rows stay as they were and take no decision (the keys still move).
 import type { NodeType, RelationType } from '../../../../domain/ontology.ts';
 import { h } from '../../core/dom.ts';
 import { t, type Lang, type StringKey } from '../../i18n.ts';
@@ -92,9 +94,9 @@ export class ProposalList {
     return li;
   }
 
-  /** Draws every row again from the model (decisions may touch several rows). */
-  refresh(): void {
-    for (const id of this.rows.keys()) this.fill(id);
+  /** Draws rows again from the model: those named (the rows a decision touched), or every one. */
+  refresh(ids?: Iterable<string>): void {
+    for (const id of ids ?? this.rows.keys()) this.fill(id);
   }
 
   private fill(id: string): void {
@@ -114,7 +116,8 @@ export class ProposalList {
       saveRelation: (edit: Parameters<ListHandlers['saveRelation']>[1]) => this.handlers.saveRelation(id, edit),
       cancel: () => this.stopEditing(id),
     };
-    // A form being filled in is kept as it is when the rows are drawn again.
+    // A form being filled in is kept as it is when the rows are drawn again (not once written).
+    if (this.editing === id && model.written) this.editing = undefined;
     let form: HTMLFormElement | null = null;
     if (this.editing === id)
       form =
@@ -133,6 +136,7 @@ export class ProposalList {
   }
 
   act(id: string, action: RowAction): void {
+    if (this.model?.written) return;
     if (action === 'edit') {
       this.editing = id;
       this.fill(id);

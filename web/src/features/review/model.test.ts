@@ -113,6 +113,58 @@ describe('the review of proposals', () => {
     expect(review.request('yunhu', false).entities[0]?.merge).toBe('gov/st');
   });
 
+  it('an unlinked merge is sent as a new node; a linked one as its merge; an unmatched one as neither', () => {
+    const review = new ReviewModel(response());
+    review.accept('e1');
+    review.accept('e3');
+    const sent = (ref: string) => review.request('yunhu', false).entities.find((e) => e.ref === ref);
+    expect(sent('e1')).toMatchObject({ merge: 'gov/st' });
+    expect(sent('e1')).not.toHaveProperty('new');
+    review.setMerge('e1', false);
+    expect(sent('e1')).toMatchObject({ new: true });
+    expect(sent('e1')).not.toHaveProperty('merge');
+    // Never matched to a node: the server may still find it by its names, so no `new` is sent.
+    expect(sent('e3')).not.toHaveProperty('new');
+    expect(sent('e3')).not.toHaveProperty('merge');
+    review.setMerge('e1', true);
+    expect(sent('e1')).not.toHaveProperty('new');
+  });
+
+  it('once written, takes no decision more, and sends the same request', () => {
+    const review = new ReviewModel(response());
+    review.accept('r2');
+    review.accept('e1');
+    const before = review.request('yunhu', false);
+    review.markWritten();
+    expect(review.written).toBe(true);
+    const refused = { ok: false, reason: 'written' };
+    expect(review.accept('e5')).toEqual(refused);
+    expect(review.reject('e3')).toEqual(refused);
+    expect(review.reset('r2')).toEqual(refused);
+    expect(review.editEntity('e3', { name: '星途', type: 'Firm', keepTextName: true })).toEqual(refused);
+    expect(review.editRelation('r1', { source: 'e2', target: 'e1', type: 'SUPPORTS' })).toEqual(refused);
+    review.setMerge('e1', false);
+    expect(review.acceptAbove(0)).toBe(0);
+    expect(review.counts()).toEqual({ accepted: 4, rejected: 0, pending: 3 });
+    expect(review.request('yunhu', false)).toEqual(before);
+    expect(new ReviewModel(response()).written).toBe(false);
+  });
+
+  it('names the rows a decision touched: the item, what it also changed, the relations of its entities', () => {
+    const review = new ReviewModel(response());
+    const sorted = (ids: Set<string>) => [...ids].sort();
+    expect(sorted(review.touched('e5', review.accept('e5')))).toEqual(['e5']);
+    expect(sorted(review.touched('r2', review.accept('r2')))).toEqual(['e3', 'e4', 'r2']);
+    expect(sorted(review.touched('e4', review.reject('e4')))).toEqual(['e4', 'r2']);
+    review.editRelation('r1', { source: 'e3', target: 'e2', type: 'SUPPORTS' });
+    // The relation's ends as edited, not as proposed.
+    expect(sorted(review.touched('e1', review.reject('e1')))).toEqual(['e1']);
+    expect(
+      sorted(review.touched('e3', review.editEntity('e3', { name: '星', type: 'Firm', keepTextName: true }))),
+    ).toEqual(['e3', 'r1', 'r2']);
+    expect(sorted(review.touched('e2', { ok: false, reason: 'empty-name' }))).toEqual(['e2', 'r1']);
+  });
+
   it('an edited entity is accepted under its new name and type, the text’s name kept as an alias', () => {
     const review = new ReviewModel(response());
     expect(review.editEntity('e2', { name: '  云湖十条  ', type: 'Honor', keepTextName: true })).toMatchObject({

@@ -4,7 +4,10 @@
 // with a rejected end cannot be accepted, and an end rejected or set back to pending takes its
 // accepted relations back to pending. What is accepted becomes the AcceptRequest, and nothing
 // else: the model writes nothing itself. Its decisions can be saved as a plain record and
-// restored onto the same proposals (a reload of the tab). Pure (no DOM), tested in Node.
+// restored onto the same proposals (a reload of the tab). Once written, the decisions are
+// closed: the proposals predate the write (what was written would now be proposed as merges),
+// so writing them again would add the same figures and evidence twice — a new reading goes on.
+// Pure (no DOM), tested in Node.
 import type { EntityProposal, RelationProposal } from '../../../../domain/extraction.ts';
 import { NODE_TYPE_NAMES, RELATION_TYPE_NAMES, type NodeType, type RelationType } from '../../../../domain/ontology.ts';
 import type { AcceptRequest, AcceptedEntity, AcceptedRelation, ExtractResponse } from '../../../../domain/review.ts';
@@ -36,7 +39,7 @@ export interface RelationItem {
 export type Outcome =
   | { ok: true; alsoAccepted: string[]; backToPending: string[] }
   | { ok: false; reason: 'end-rejected'; end: string }
-  | { ok: false; reason: 'same-ends' | 'empty-name' | 'unknown' };
+  | { ok: false; reason: 'same-ends' | 'empty-name' | 'unknown' | 'written' };
 
 export interface Counts {
   accepted: number;
@@ -89,9 +92,12 @@ const done = (alsoAccepted: string[] = [], backToPending: string[] = []): Outcom
   backToPending,
 });
 
+const closed: Outcome = { ok: false, reason: 'written' };
+
 export class ReviewModel {
   private readonly entityItems = new Map<string, EntityItem>();
   private readonly relationItems = new Map<string, RelationItem>();
+  private writtenOut = false;
 
   constructor(readonly response: ExtractResponse) {
     for (const proposal of response.extraction.entities)
@@ -113,6 +119,15 @@ export class ReviewModel {
         type: proposal.type,
         edited: false,
       });
+  }
+
+  /** The accepted items were written: no decision is taken any more (read the text again). */
+  get written(): boolean {
+    return this.writtenOut;
+  }
+
+  markWritten(): void {
+    this.writtenOut = true;
   }
 
   entity(id: string): EntityItem | undefined {
@@ -157,8 +172,23 @@ export class ReviewModel {
     return counts;
   }
 
+  /**
+   * The items whose rows a decision on `id` may have changed: the item, what the decision also
+   * changed, and the relations of every entity among them (a relation's row shows its ends'
+   * names, and whether an end is rejected).
+   */
+  touched(id: string, outcome: Outcome | undefined): Set<string> {
+    const ids = new Set([id, ...(outcome?.ok ? [...outcome.alsoAccepted, ...outcome.backToPending] : [])]);
+    const entities = [...ids].filter((x) => this.entityItems.has(x));
+    if (entities.length > 0)
+      for (const r of this.relationItems.values())
+        if (entities.includes(r.source) || entities.includes(r.target)) ids.add(r.proposal.id);
+    return ids;
+  }
+
   /** Accepts an entity, or a relation with its pending ends. */
   accept(id: string): Outcome {
+    if (this.writtenOut) return closed;
     const entity = this.entityItems.get(id);
     if (entity) {
       entity.decision = 'accepted';
@@ -194,6 +224,7 @@ export class ReviewModel {
   }
 
   private decide(id: string, decision: 'rejected' | 'pending'): Outcome {
+    if (this.writtenOut) return closed;
     const relation = this.relationItems.get(id);
     if (relation) {
       relation.decision = decision;
@@ -213,6 +244,7 @@ export class ReviewModel {
 
   /** An edited entity is accepted as edited. */
   editEntity(id: string, edit: { name: string; type: NodeType; keepTextName: boolean }): Outcome {
+    if (this.writtenOut) return closed;
     const entity = this.entityItems.get(id);
     if (!entity) return { ok: false, reason: 'unknown' };
     const name = edit.name.trim();
@@ -227,6 +259,7 @@ export class ReviewModel {
 
   /** An edited relation (its ends, their order, its type) is accepted as edited, its ends too. */
   editRelation(id: string, edit: { source: string; target: string; type: RelationType }): Outcome {
+    if (this.writtenOut) return closed;
     const relation = this.relationItems.get(id);
     if (!relation || !this.entityItems.has(edit.source) || !this.entityItems.has(edit.target))
       return { ok: false, reason: 'unknown' };
@@ -246,11 +279,12 @@ export class ReviewModel {
   /** Unlinks an entity from the existing node it matched (a new node instead), or links it again. */
   setMerge(id: string, linked: boolean): void {
     const entity = this.entityItems.get(id);
-    if (entity) entity.merge = linked ? entity.proposal.merge : undefined;
+    if (entity && !this.writtenOut) entity.merge = linked ? entity.proposal.merge : undefined;
   }
 
   /** Accepts every pending proposal at or above a confidence (relations with their ends). */
   acceptAbove(threshold: number): number {
+    if (this.writtenOut) return 0;
     let accepted = 0;
     for (const e of this.entityItems.values())
       if (e.decision === 'pending' && e.proposal.confidence >= threshold) {
@@ -401,7 +435,7 @@ export class ReviewModel {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -425,7 +459,8 @@ function acceptedEntity(e: EntityItem): AcceptedEntity {
   };
   return {
     ref: p.id,
-    ...(e.merge ? { merge: e.merge.id } : {}),
+    // Unlinked from the node it matched: a new node, which the server must not match by name.
+    ...(e.merge ? { merge: e.merge.id } : p.merge ? { new: true } : {}),
     name: e.name,
     type: e.type,
     ...(aliases.length > 0 ? { aliases } : {}),

@@ -1,8 +1,8 @@
-// Review: read a document (pasted text, or a .txt, .md, .docx or .pdf file) and go through what
-// the server's extractor proposes — the actors, counted groups, figures and ties it states, each
-// with its sentence — accepting, editing or rejecting each one; then write the accepted ones
-// into the dataset (admin token), with the document as their source and their sentences as
-// evidence. Owns the `review` link parameter (the screen open), the toolbar button and the `r`
+// Review: read a document (pasted text, or a .txt, .md, .markdown, .docx or .pdf file) and go
+// through what the server's extractor proposes — the actors, counted groups, figures and ties it
+// states, each with its sentence — accepting, editing or rejecting each one; then write the
+// accepted ones into the dataset (admin token), with the document as their source and their
+// sentences as evidence. Owns the `review` link parameter (the screen open), the toolbar button and the `r`
 // key. Hidden where the data source cannot read documents (the offline bundle).
 import { button } from '../../core/dom.ts';
 import type { Feature, FeatureContext, FeatureHooks } from '../../core/feature.ts';

@@ -22,12 +22,15 @@ const STATE_TEXT = { pending: 'reviewPending', accepted: 'reviewAccepted', rejec
 
 function actionButtons(id: string, ctx: RowContext, decision: string, blocked?: string): HTMLElement {
   const { lang } = ctx;
+  // Written: the decisions are closed (a new reading goes on), every button is off.
+  const closed = ctx.model.written;
   const make = (action: RowAction, key: StringKey, shortcut: string, attrs: Record<string, string | boolean> = {}) => {
     const b = h(
       'button',
       { type: 'button', class: `review-${action}`, title: `${t(lang, key)} (${shortcut})`, ...attrs },
       t(lang, key),
     );
+    if (closed) b.disabled = true;
     b.addEventListener('click', () => ctx.act(id, action));
     return b;
   };
@@ -60,7 +63,7 @@ function mergeBadge(item: EntityItem, ctx: RowContext): HTMLElement | null {
   const linked = item.merge !== undefined;
   const toggle = h(
     'button',
-    { type: 'button', class: linked ? 'review-unlink' : 'review-link' },
+    { type: 'button', class: linked ? 'review-unlink' : 'review-link', disabled: ctx.model.written },
     t(lang, linked ? 'reviewUnlink' : 'reviewRelink'),
   );
   toggle.addEventListener('click', () => ctx.act(item.proposal.id, linked ? 'unlink' : 'link'));

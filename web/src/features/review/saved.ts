@@ -5,7 +5,7 @@
 // refuses (full, disabled) only means nothing is kept: the review goes on without it. Pure
 // enough to test in Node with a fake Storage.
 import type { ExtractResponse } from '../../../../domain/review.ts';
-import type { SavedDecisions } from './model.ts';
+import { isRecord, type SavedDecisions } from './model.ts';
 
 export const READ_KEY = 'explorer-review-session';
 export const DECISIONS_KEY = 'explorer-review-session-decisions';
@@ -59,7 +59,7 @@ export class ReviewKeeper {
     const read = this.get(READ_KEY);
     if (!isSavedRead(read)) return undefined;
     const kept = this.get(DECISIONS_KEY);
-    const decisions = isObject(kept) && kept.stamp === read.stamp ? kept.decisions : undefined;
+    const decisions = isRecord(kept) && kept.stamp === read.stamp ? kept.decisions : undefined;
     return { read, decisions };
   }
 
@@ -95,22 +95,18 @@ export class ReviewKeeper {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The shape the review screen relies on (written by this app, but perhaps by an older version of it). */
 function isSavedRead(value: unknown): value is SavedRead {
-  if (!isObject(value) || value.v !== 1 || !isString(value.stamp)) return false;
+  if (!isRecord(value) || value.v !== 1 || !isString(value.stamp)) return false;
   if (value.title !== undefined && !isString(value.title)) return false;
   const { target, response } = value;
-  if (!isObject(target) || !isString(target.dataset) || typeof target.create !== 'boolean') return false;
-  if (!isObject(response) || !(response.dataset === null || isString(response.dataset))) return false;
+  if (!isRecord(target) || !isString(target.dataset) || typeof target.create !== 'boolean') return false;
+  if (!isRecord(response) || !(response.dataset === null || isString(response.dataset))) return false;
   const { document, extraction } = response;
-  if (!isObject(document) || !['name', 'format', 'sha256', 'text'].every((k) => isString(document[k]))) return false;
-  if (!isObject(extraction)) return false;
+  if (!isRecord(document) || !['name', 'format', 'sha256', 'text'].every((k) => isString(document[k]))) return false;
+  if (!isRecord(extraction)) return false;
   const { sentences, entities, relations } = extraction;
   return (
     Array.isArray(sentences) &&
@@ -124,7 +120,7 @@ function isSavedRead(value: unknown): value is SavedRead {
 
 function isEvidence(value: unknown): boolean {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     typeof value.sentence === 'number' &&
     isString(value.text) &&
     typeof value.start === 'number' &&
@@ -134,7 +130,7 @@ function isEvidence(value: unknown): boolean {
 
 function isEntity(value: unknown): boolean {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     ['id', 'kind', 'name', 'type'].every((k) => isString(value[k])) &&
     Array.isArray(value.aliases) &&
     value.aliases.every(isString) &&
@@ -147,7 +143,7 @@ function isEntity(value: unknown): boolean {
 
 function isRelation(value: unknown): boolean {
   return (
-    isObject(value) &&
+    isRecord(value) &&
     ['id', 'source', 'type', 'target'].every((k) => isString(value[k])) &&
     typeof value.confidence === 'number' &&
     isEvidence(value.evidence)

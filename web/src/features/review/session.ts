@@ -1,7 +1,8 @@
 // One review screen: the document form, the text with its highlighted sentences beside the
 // grouped proposals, the decisions, and the write of what was accepted (admin token, kept for the
-// tab under the import dialog's key). Reading writes nothing; only "Write N accepted" does. The
-// reading and the decisions are kept for the tab, so a reload finds them again (until written).
+// tab under the import dialog's key). Reading writes nothing; only "Write N accepted" does, once:
+// after it the decisions are closed and a new Read of the text goes on. The reading and the
+// decisions are kept for the tab, so a reload finds them again (until written).
 import type { AcceptRequest, AcceptResult, ExtractResponse } from '../../../../domain/review.ts';
 import { h } from '../../core/dom.ts';
 import { DataSourceError } from '../../data/source.ts';
@@ -232,7 +233,10 @@ export class ReviewSession {
     const accepted = model.entities().filter((e) => e.decision === 'accepted').length;
     const relations = model.relations().filter((r) => r.decision === 'accepted').length;
     this.d.write.textContent = t(lang, 'reviewWrite', { n: accepted + relations });
-    this.d.write.disabled = accepted === 0 || this.phase === 'writing';
+    // Written once: the same items sent again would add their figures and evidence twice.
+    this.d.write.disabled = accepted === 0 || this.phase === 'writing' || model.written;
+    this.d.acceptAbove.disabled = model.written;
+    this.d.threshold.disabled = model.written;
   }
 
   private act(id: string, action: 'accept' | 'reject' | 'reset' | 'unlink' | 'link'): void {
@@ -272,7 +276,7 @@ export class ReviewSession {
       notes.push(t(lang, 'reviewBackToPending', { n: outcome.backToPending.length }));
     const refused = outcome ? refusal(outcome, model, lang) : undefined;
     this.list.note(id, refused ?? (notes.length > 0 ? notes.join(' ') : undefined), refused !== undefined);
-    this.list.refresh();
+    this.list.refresh(model.touched(id, outcome));
     this.updateCounts();
     this.keep();
   }
@@ -325,7 +329,7 @@ export class ReviewSession {
     const model = this.model;
     const target = this.target;
     const lang = this.lang();
-    if (!model || !target) return;
+    if (!model || !target || model.written) return;
     const token = this.d.token.value.trim();
     if (!token) {
       this.d.result.replaceChildren(
@@ -342,6 +346,10 @@ export class ReviewSession {
     try {
       this.last = await this.services.accept(request, token);
       this.phase = 'written';
+      model.markWritten();
+      this.list.refresh();
+      // The next step is a new Read (of the same text: what was written comes back as merges).
+      this.form.element.open = true;
       // Written: the tab keeps nothing more of this reading, so a reload cannot offer it again
       // (its proposals predate the write: read again, the written items come back as merges).
       this.keeper.clear();
@@ -391,6 +399,7 @@ export class ReviewSession {
           }),
         ),
         ...result.conflicts.slice(0, 20).map((c) => h('p', { class: 'review-conflict' }, `${c.node}: ${c.message}`)),
+        h('p', { class: 'hint', id: 'review-next' }, t(lang, 'reviewWrittenNext')),
         show,
       ),
     );
