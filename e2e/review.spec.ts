@@ -354,7 +354,7 @@ test.describe.serial('reading a document into the graph', () => {
   });
 });
 
-test.describe('a review kept for the tab', () => {
+test.describe.serial('a review kept for the tab', () => {
   /** Its own dataset: the serial tests above count what is in theirs. */
   const KEPT = 'e2e-review-kept';
   const TITLE = 'Blue Valley note';
@@ -406,6 +406,32 @@ test.describe('a review kept for the tab', () => {
     await expect(page.locator('#review-input-text')).toHaveValue('');
     await expect(page.locator('#review-text')).toBeHidden();
     await expect.poll(async () => (await state(page))?.phase).toBe('idle');
+  });
+
+  test('a merge unlinked into a new node is written as a node of its own, the old one untouched', async ({ page }) => {
+    test.setTimeout(120_000);
+    const before = await namesInDataset(page, KEPT);
+    expect(before, 'the test above wrote the university').toContain(UNIVERSITY);
+    await openReview(page, '?lang=en');
+    const p = await read(page, { text: PARAGRAPH, into: KEPT });
+    const proposal = p.entities.find((e) => e.name === UNIVERSITY);
+    expect(proposal?.merge, 'the university is offered as a merge').toBeTruthy();
+    const university = row(page, proposal?.id ?? '');
+    await university.locator('button.review-unlink').click();
+    await university.locator('button.review-accept').click();
+    await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
+    await page.locator('#review-write').click();
+    await expect(page.locator('#review-summary')).toContainText(`Written into “${KEPT}”: nodes 1 added, 0 merged`);
+    const written = (await state(page))?.result;
+    const id = written?.ids[proposal?.id ?? ''] ?? '';
+    expect(id).not.toBe(proposal?.merge);
+    expect((await nodeOf(page, id, KEPT)).node).toMatchObject({ name_zh: UNIVERSITY });
+    const after = await namesInDataset(page, KEPT);
+    expect(after.filter((n) => n === UNIVERSITY)).toHaveLength(2);
+    expect(after).toHaveLength(before.length + 1);
+    // The node it was offered to merge into has only its first sentence: nothing was added to it.
+    const old = await nodeOf(page, proposal?.merge ?? '', KEPT);
+    expect(old.node.evidence).toHaveLength(1);
   });
 });
 
