@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphPayload } from '../data/types.ts';
 import { buildGraph } from './build.ts';
 import { restorePositions, savePositions } from './positions.ts';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from '../memory-storage.test-support.ts';
 
 const payload = (ids: string[]): GraphPayload => ({
   dataset: 'd',

@@ -2,34 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractResponse } from '../../../../domain/review.ts';
 import type { SavedDecisions } from './model.ts';
 import { DECISIONS_KEY, READ_KEY, ReviewKeeper } from './saved.ts';
-
-/** sessionStorage as a map; `quota`: the most characters it holds, as a full store refuses. */
-class FakeStorage implements Storage {
-  readonly items = new Map<string, string>();
-  writes = 0;
-  constructor(private readonly quota = Infinity) {}
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : v.length), 0);
-    if (used + value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.writes++;
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from '../../memory-storage.test-support.ts';
 
 const TEXT = '星途智能获评“瞪羚企业”。';
 const S0 = { sentence: 0, text: TEXT, start: 0, end: TEXT.length };
@@ -68,7 +41,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the review kept for the tab', () => {
   it('gives back the reading, its target and title, and the decisions made on it', () => {
-    const storage = new FakeStorage();
+    const storage = new MemoryStorage();
     const keeper = new ReviewKeeper(storage);
     const stamp = keeper.saveRead(RESPONSE, TARGET, 'A note');
     expect(stamp).toBeTruthy();
@@ -81,7 +54,7 @@ describe('the review kept for the tab', () => {
   });
 
   it('writes the document once per reading, only the decisions after each click', () => {
-    const storage = new FakeStorage();
+    const storage = new MemoryStorage();
     const keeper = new ReviewKeeper(storage);
     const stamp = keeper.saveRead(RESPONSE, TARGET, undefined) ?? '';
     const read = storage.getItem(READ_KEY);
@@ -92,7 +65,7 @@ describe('the review kept for the tab', () => {
   });
 
   it('a new reading drops the decisions of the one before, even if they arrive late', () => {
-    const storage = new FakeStorage();
+    const storage = new MemoryStorage();
     const keeper = new ReviewKeeper(storage);
     const first = keeper.saveRead(RESPONSE, TARGET, undefined) ?? '';
     keeper.saveDecisions(first, DECISIONS);
@@ -103,7 +76,7 @@ describe('the review kept for the tab', () => {
   });
 
   it('forgets everything when cleared', () => {
-    const storage = new FakeStorage();
+    const storage = new MemoryStorage();
     const keeper = new ReviewKeeper(storage);
     keeper.saveDecisions(keeper.saveRead(RESPONSE, TARGET, undefined) ?? '', DECISIONS);
     keeper.clear();
@@ -113,7 +86,7 @@ describe('the review kept for the tab', () => {
 
   it('a full or missing storage keeps nothing, and says so once, without throwing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const full = new FakeStorage(100);
+    const full = new MemoryStorage(100);
     const keeper = new ReviewKeeper(full);
     expect(keeper.saveRead(RESPONSE, TARGET, undefined)).toBeUndefined();
     expect(keeper.saveRead(RESPONSE, TARGET, undefined)).toBeUndefined();
@@ -126,7 +99,7 @@ describe('the review kept for the tab', () => {
   });
 
   it('ignores what does not look like a kept reading', () => {
-    const storage = new FakeStorage();
+    const storage = new MemoryStorage();
     const keeper = new ReviewKeeper(storage);
     const stamp = keeper.saveRead(RESPONSE, TARGET, undefined) ?? '';
     const kept = JSON.parse(storage.getItem(READ_KEY) ?? '') as Record<string, unknown>;
