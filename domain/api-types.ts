@@ -135,6 +135,8 @@ export interface NeighborhoodPayload {
 export interface Evidence {
   source: string;
   quote: string;
+  /** The source's title, when the dataset holds that source (a details answer names it so). */
+  title?: string;
 }
 
 export interface NodeRelation {

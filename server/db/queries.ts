@@ -47,6 +47,7 @@ export const QUERY_NAMES = [
   'import-nodes-extend',
   'import-relations-extend',
   'dataset-lock',
+  'source-titles',
   'import-relations',
   'dataset-copy-nodes',
   'dataset-copy-relations',

@@ -108,15 +108,19 @@ describe('GET /api/nodes/:id', () => {
       type: 'Firm',
       sector: 'industry',
     });
+    // Each quote's source by its id and its title.
     expect(body.node.evidence[0]).toEqual({
       source: 'source/laoshan-sti-conference-2024',
       quote: expect.stringContaining('海尔集团'),
+      title: '崂山区召开科技创新大会 建设具有引领作用的科创强区',
     });
     const expected = curated.relations.filter((r) => r.source === 'firm/haier' || r.target === 'firm/haier');
     expect(body.relations).toHaveLength(expected.length);
     for (const relation of body.relations) {
       expect(relation.neighbor.name_zh).toBeTruthy();
       expect(relation.evidence.length).toBeGreaterThan(0);
+      for (const e of relation.evidence)
+        expect(e.title, e.source).toBe('崂山区召开科技创新大会 建设具有引领作用的科创强区');
       expect(['out', 'in']).toContain(relation.direction);
     }
   });

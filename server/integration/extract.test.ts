@@ -249,7 +249,7 @@ describe('accepting', () => {
     const sources = (evidence: { source: string; quote: string }[]) => evidence.map((e) => e.source);
     expect(sources(node.body.node.evidence)).toContain(result.source);
     const relation = node.body.relations.find((r: { type: string }) => r.type === 'BUILDS');
-    expect(relation.evidence).toContainEqual({ source: result.source, quote: other });
+    expect(relation.evidence).toContainEqual({ source: result.source, quote: other, title: '另一篇报道' });
     expect(sources(relation.evidence)).toHaveLength(2);
   });
 

@@ -203,18 +203,20 @@ function nodeDetails({ db, datasets }: ReadContext): RequestHandler {
     const { id } = parseInput(nodeParams, { id: segments.join('/') }, 'params');
     const { dataset } = parseInput(datasetOnly, req.query, 'query');
     const ds = await datasets.resolve(dataset);
-    const { node, relations } = await db.readTx(async (tx) => {
+    const { node, relations, titles } = await db.readTx(async (tx) => {
       const [row] = await db.runIn(tx, 'node-by-id', { key: ds.key, id });
-      if (!row) return { node: undefined, relations: [] };
-      return {
-        node: row.node as Row,
-        relations: await db.runIn(tx, 'node-relations', { key: ds.key, id, limit: 5_000 }),
-      };
+      if (!row) return { node: undefined, relations: [], titles: new Map<string, string>() };
+      const node = row.node as Row;
+      const relations = await db.runIn(tx, 'node-relations', { key: ds.key, id, limit: 5_000 });
+      const ids = [...new Set([node, ...relations].flatMap((r) => (Array.isArray(r.sources) ? r.sources : [])))];
+      const rows = ids.length > 0 ? await db.runIn(tx, 'source-titles', { key: ds.key, ids }) : [];
+      return { node, relations, titles: new Map(rows.map((t) => [String(t.id), String(t.title)])) };
     });
     if (!node) throw notFound(`node "${id}" in dataset "${ds.name}"`, { field: 'id' });
+    const evidenceOf = (sources: unknown, quotes: unknown) => withTitles(zipEvidence(sources, quotes), titles);
     const payload: NodeDetails = {
       dataset: ds.name,
-      node: presentNode(node),
+      node: { ...presentNode(node), evidence: evidenceOf(node.sources, node.evidence) },
       relations: relations.map((r): NodeRelation => ({
         id: String(r.id),
         type: String(r.type),
@@ -227,7 +229,7 @@ function nodeDetails({ db, datasets }: ReadContext): RequestHandler {
           name_zh: r.neighbor_name_zh,
           name_en: r.neighbor_name_en,
         }),
-        evidence: zipEvidence(r.sources, r.evidence),
+        evidence: evidenceOf(r.sources, r.evidence),
         ...(r.note ? { note: String(r.note) } : {}),
       })),
     };
@@ -415,6 +417,14 @@ async function readNeighborhood(
 }
 
 /** Sources and quotes are stored as parallel lists: quote i comes from source i. */
+/** Each quote's source named by its title too, when the dataset has that source. */
+function withTitles(evidence: Evidence[], titles: ReadonlyMap<string, string>): Evidence[] {
+  return evidence.map((e) => {
+    const title = titles.get(e.source);
+    return title ? { ...e, title } : e;
+  });
+}
+
 export function zipEvidence(sources: unknown, quotes: unknown): Evidence[] {
   if (!Array.isArray(sources) || !Array.isArray(quotes)) return [];
   return quotes.map((quote, i) => ({ source: String(sources[i] ?? sources[0] ?? ''), quote: String(quote) }));

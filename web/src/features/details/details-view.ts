@@ -52,7 +52,7 @@ function evidenceBlock(
       'blockquote',
       { class: 'evidence', 'data-source': e.source },
       `“${e.quote}”`,
-      h('footer', {}, `${t(lang, 'source')}: ${e.source} `, open),
+      h('footer', { title: e.source }, `${t(lang, 'source')}: ${e.title ?? e.source} `, open),
     );
   });
 }
