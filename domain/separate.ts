@@ -7,6 +7,12 @@
 
 const TOLERANCE_PX = 0.25;
 
+/**
+ * The pass ends after this many steps at most, on the server and in the browser alike: a count,
+ * not a time, so that a busy machine ends with the same picture as an idle one.
+ */
+export const SEPARATE_MAX_STEPS = 2_000;
+
 export interface Discs {
   x: Float64Array;
   y: Float64Array;

@@ -7,7 +7,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { layoutSettings, OVERLAP_MAX_NODES, sizeForDegree } from '../../domain/layout-settings.ts';
 import { NODE_TYPES } from '../../domain/ontology.ts';
 import { createRandom } from '../../domain/random.ts';
-import { separateStep } from '../../domain/separate.ts';
+import { SEPARATE_MAX_STEPS, separateStep } from '../../domain/separate.ts';
 
 export interface LayoutInput {
   nodes: { id: string; type: string }[];
@@ -43,7 +43,6 @@ const SETTLE_THRESHOLD = 0.0015;
 const CALM_CHUNKS = 3;
 /** A screen of 1280×720 shows the drawing about 600 px high once the header and panels are drawn. */
 const REFERENCE_PIXELS = 600;
-const OVERLAP_MAX_STEPS = 2_000;
 
 /** A cap on iterations that shrinks as the graph grows (each one costs more); never a time budget, which would not be deterministic. */
 export function maxIterations(order: number): number {
@@ -178,7 +177,7 @@ function removeOverlaps(graph: LayoutGraph, fractionPerPixel: number): number {
     discs.r[i++] = a.size;
   });
   let steps = 0;
-  while (steps < OVERLAP_MAX_STEPS && separateStep(discs, fractionPerPixel) > 0) steps++;
+  while (steps < SEPARATE_MAX_STEPS && separateStep(discs, fractionPerPixel) > 0) steps++;
   i = 0;
   graph.updateEachNodeAttributes((_id, a) => {
     a.x = discs.x[i] ?? a.x;

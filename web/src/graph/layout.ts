@@ -11,7 +11,7 @@ import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { ExplorerGraph } from './build.ts';
 import { graphExtent } from './extent.ts';
 import { layoutSettings, OVERLAP_MAX_NODES } from '../../../domain/layout-settings.ts';
-import { separateStep } from '../../../domain/separate.ts';
+import { SEPARATE_MAX_STEPS, separateStep } from '../../../domain/separate.ts';
 
 /** Kept here too: the server lays out with the same settings (domain/layout-settings.ts). */
 export { layoutSettings };
@@ -50,8 +50,12 @@ export function syncIntervalMs(order: number): number {
   return order <= 1_000 ? 0 : Math.min(1_000, order / 10);
 }
 
-/** The no-overlap pass runs for at most this long (it converges much sooner on sparse maps). */
-const OVERLAP_BUDGET_MS = 4_000;
+/**
+ * The no-overlap pass ends after SEPARATE_MAX_STEPS steps (it converges much sooner on sparse
+ * maps); this is only a backstop for a pathological map. A time alone ended it early on a busy
+ * machine (nodes left overlapping by a pixel), so the steps decide.
+ */
+const OVERLAP_BUDGET_MS = 30_000;
 /** It runs on the page's thread, in tasks of at most this long. */
 const OVERLAP_SLICE_MS = 25;
 
@@ -257,12 +261,16 @@ export class LayoutController {
     });
     const discs = { x: Float64Array.from(x), y: Float64Array.from(y), r: Float64Array.from(r) };
     const deadline = performance.now() + OVERLAP_BUDGET_MS;
+    let steps = 0;
     const slice = () => {
       this.overlapTimer = undefined;
       if (!this.running || this.killed) return;
       const sliceEnd = performance.now() + OVERLAP_SLICE_MS;
       let overlapping = 1;
-      while (overlapping > 0 && performance.now() < sliceEnd) overlapping = separateStep(discs, fraction);
+      while (overlapping > 0 && steps < SEPARATE_MAX_STEPS && performance.now() < sliceEnd) {
+        overlapping = separateStep(discs, fraction);
+        steps++;
+      }
       let i = 0;
       this.shadow.updateEachNodeAttributes((_node, a) => {
         a.x = discs.x[i] ?? a.x;
@@ -270,7 +278,7 @@ export class LayoutController {
         i++;
         return a;
       });
-      if (overlapping === 0 || performance.now() >= deadline) this.finish();
+      if (overlapping === 0 || steps >= SEPARATE_MAX_STEPS || performance.now() >= deadline) this.finish();
       else this.overlapTimer = setTimeout(slice, 0);
     };
     this.overlapTimer = setTimeout(slice, 0);
