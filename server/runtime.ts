@@ -160,3 +160,20 @@ export async function withDatabase<T>(work: (connection: Connection, logger: Log
     await connection.close();
   }
 }
+
+/**
+ * Runs a command's main and exits with its code; a thrown error is printed (its message, never
+ * a stack) by `report`, which answers the exit code (1 unless it says otherwise).
+ */
+export function runCommand(
+  main: () => Promise<number>,
+  report: (error: unknown) => number = (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  },
+): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => process.exit(report(error)),
+  );
+}

@@ -16,7 +16,7 @@ import {
   writeBundleFolder,
   type WrittenFile,
 } from '../export/bundle-files.ts';
-import { withDatabase } from '../runtime.ts';
+import { runCommand, withDatabase } from '../runtime.ts';
 
 const USAGE = 'usage: npm run export:bundle -- [--dataset NAME] [--story ID] --out DIR [--force]';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -85,10 +85,7 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(error instanceof BundleError ? 2 : 1);
-  },
-);
+runCommand(main, (error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  return error instanceof BundleError ? 2 : 1;
+});

@@ -12,7 +12,7 @@ import { readDataset } from '../export/dataset.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { writeExport } from '../export/write.ts';
 import { DatasetRegistry, type DatasetInfo } from '../graph/datasets.ts';
-import { withDatabase } from '../runtime.ts';
+import { runCommand, withDatabase } from '../runtime.ts';
 import { readStories } from '../stories/store.ts';
 
 const USAGE = 'usage: npm run export -- --dataset NAME [--format json|csv|gexf|graphml --out FILE] [--stories DIR]';
@@ -60,10 +60,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

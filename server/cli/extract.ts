@@ -10,7 +10,7 @@ import { DOCUMENT_EXTENSIONS, isDocumentName, readDocument } from '../extract/do
 import { extract } from '../extract/extract.ts';
 import type { EntityProposal, Extraction, GazetteerEntry, RelationProposal } from '../../domain/extraction.ts';
 import { DatasetRegistry } from '../graph/datasets.ts';
-import { withDatabase } from '../runtime.ts';
+import { runCommand, withDatabase } from '../runtime.ts';
 
 const USAGE = 'usage: npm run extract -- FILE [--dataset NAME] [--json] [--encoding ENC]';
 
@@ -149,10 +149,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -12,7 +12,7 @@ import type { ImportProblem, TypeMapping } from '../import/model.ts';
 import { progressLine } from '../import/progress.ts';
 import { readImport } from '../import/read.ts';
 import { removeStaleStaging, runImport, type ImportMode, type ImportResult } from '../import/write.ts';
-import { withDatabase } from '../runtime.ts';
+import { runCommand, withDatabase } from '../runtime.ts';
 
 const USAGE =
   'usage: npm run import -- FILE... [--dataset NAME] [--replace | --merge INTO] [--dry-run] [--map FILE] [--encoding ENC] [--title TEXT]';
@@ -117,15 +117,12 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
-    else if (error instanceof ApiError) {
-      console.error(`${error.code}: ${error.message}`);
-      const details = error.details as { problems?: ImportProblem[] } | undefined;
-      for (const p of details?.problems?.slice(0, 1_000) ?? []) console.error(formatProblem(p));
-    } else console.error(error instanceof Error ? error.message : error);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+runCommand(main, (error) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  else if (error instanceof ApiError) {
+    console.error(`${error.code}: ${error.message}`);
+    const details = error.details as { problems?: ImportProblem[] } | undefined;
+    for (const p of details?.problems?.slice(0, 1_000) ?? []) console.error(formatProblem(p));
+  } else console.error(error instanceof Error ? error.message : error);
+  return error instanceof UsageError ? 2 : 1;
+});

@@ -1,11 +1,11 @@
 // `npm run seed [-- --reset]`: (re)loads the curated dataset; a second run changes nothing.
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../runtime.ts';
+import { runCommand, withDatabase } from '../runtime.ts';
 import { loadDataset, loadDatasetStaged, removeDataset } from '../db/load.ts';
 import { CURATED_DATASET, isDatasetName } from '../../domain/ids.ts';
 import { generateSynthetic } from '../../seed/synthetic.ts';
 import { CURATED_DIR } from '../../seed/paths.ts';
-import { readSeedDataset, SeedError } from '../../seed/read.ts';
+import { readSeedDataset } from '../../seed/read.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -70,10 +70,5 @@ async function loadSynthetic(nodesArg: string, seedArg: string, datasetArg: stri
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof SeedError ? error.message : error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+// A SeedError's message lists every problem with its file and line.
+runCommand(main);
