@@ -117,72 +117,82 @@ test.describe.serial('the offline bundle', () => {
     page,
     context,
   }) => {
-    const attempted = await offlineOnly(context);
-    await openCopy(page, folder, '?lang=zh');
-    // The server's stored layout: drawn at once, every node placed.
-    expect(await page.evaluate(() => window.explorer?.positionsStored())).toBe(true);
-    expect(await page.evaluate(() => window.explorer?.nodeIds().length)).toBe(100);
-    const pixels = await graphPixels(page);
-    expect(pixels.nonBackground).toBeGreaterThan(pixels.total * 0.005);
-    expect(await nodesDrawn(page, ['district/laoshan', 'firm/haier', 'event/laoshan-sti-conference-2024'])).toBe(3);
-    // Writes need the server: no import, no download of the whole dataset from it.
-    await expect(page.locator('#import-open')).toHaveCount(0);
-    await expect(page.locator('[data-dataset-export]')).toHaveCount(0);
-
-    await page.locator('#search-input').fill('海尔');
-    await page.locator('#search-results li[data-node="firm/haier"]').click();
-    const details = page.locator('#details');
-    await expect(details).toHaveAttribute('data-node', 'firm/haier');
-    await expect(details.locator('[data-field="name_en"]')).toHaveText('Haier Group');
-    await expect(details.locator('blockquote.evidence').first()).toContainText(
-      '评选海尔集团等崂山区十强科技创新企业进行表彰',
-    );
-    await details.locator('blockquote.evidence button.open-source').first().click();
-    const mark = page.locator('#source-panel mark#source-quote');
-    await expect(mark).toHaveText('评选海尔集团等崂山区十强科技创新企业进行表彰');
-    await expect(mark).toBeInViewport();
-    await expect(page.locator('#source-panel .source-title')).toContainText('科技创新大会');
-    // Pinyin initials too, from keys computed at export (pinyin-pro is not in the copy).
-    await page.locator('#search-input').fill('hejt');
-    await expect(page.locator('#search-results li').first()).toHaveAttribute('data-node', 'firm/haier');
-    await saveScreenshot(page, 'offline-bundle');
-    // ForceAtlas2's worker starts from a Blob URL, which a file:// page may create: the layout moves the map.
-    const before = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
-    await page.locator('#layout-toggle').click();
-    await expect.poll(() => page.evaluate(() => window.explorer?.layoutRunning())).toBe(true);
-    await expect.poll(() => page.evaluate(() => window.explorer?.nodePosition('firm/haier'))).not.toEqual(before);
-    expect(attempted).toEqual([]);
+    await browseOffline(page, context, folder);
   });
 
   test('plays the built-in story offline with the keyboard', async ({ page, context }) => {
-    const attempted = await offlineOnly(context);
-    await openCopy(page, folder, '?lang=zh');
-    await page.locator('#stories-open').click();
-    const panel = page.locator('#stories-panel');
-    // Read-only: nothing to create or save without the server.
-    await expect(panel).toHaveClass(/read-only/);
-    await expect(page.locator('#story-new')).toBeHidden();
-    await panel.locator('#story-list button[data-story="laoshan-arc"]').click();
-    await panel.locator('.story-actions #story-play').click();
-    await expect.poll(() => page.evaluate(() => window.explorer?.storyPlaying())).toBe(true);
-    await expect.poll(() => page.evaluate(() => window.explorer?.storyStep()?.step)).toBe(1);
-    const caption = page.locator('#story-caption');
-    await expect(caption).not.toBeEmpty();
-    const first = await caption.textContent();
-    await expect.poll(() => page.evaluate(() => window.explorer?.storyMoving())).toBe(false);
-    // The step's view is drawn (the district and its ties, in the projector theme).
-    await expect
-      .poll(async () => {
-        const { nonBackground, total } = await graphPixels(page);
-        return nonBackground / total;
-      })
-      .toBeGreaterThan(0.002);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => window.explorer?.storyStep()?.step)).toBe(2);
-    await expect(caption).not.toHaveText(first ?? '');
-    await saveScreenshot(page, 'offline-story');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => window.explorer?.storyPlaying())).toBe(false);
-    expect(attempted).toEqual([]);
+    await playStoryOffline(page, context, folder);
   });
 });
+
+/** The copy from file:// with no request to any server: map, search, details, evidence, source, layout. */
+async function browseOffline(page: Page, context: BrowserContext, folder: string): Promise<void> {
+  const attempted = await offlineOnly(context);
+  await openCopy(page, folder, '?lang=zh');
+  // The server's stored layout: drawn at once, every node placed.
+  expect(await page.evaluate(() => window.explorer?.positionsStored())).toBe(true);
+  expect(await page.evaluate(() => window.explorer?.nodeIds().length)).toBe(100);
+  const pixels = await graphPixels(page);
+  expect(pixels.nonBackground).toBeGreaterThan(pixels.total * 0.005);
+  expect(await nodesDrawn(page, ['district/laoshan', 'firm/haier', 'event/laoshan-sti-conference-2024'])).toBe(3);
+  // Writes need the server: no import, no download of the whole dataset from it.
+  await expect(page.locator('#import-open')).toHaveCount(0);
+  await expect(page.locator('[data-dataset-export]')).toHaveCount(0);
+
+  await page.locator('#search-input').fill('海尔');
+  await page.locator('#search-results li[data-node="firm/haier"]').click();
+  const details = page.locator('#details');
+  await expect(details).toHaveAttribute('data-node', 'firm/haier');
+  await expect(details.locator('[data-field="name_en"]')).toHaveText('Haier Group');
+  await expect(details.locator('blockquote.evidence').first()).toContainText(
+    '评选海尔集团等崂山区十强科技创新企业进行表彰',
+  );
+  await details.locator('blockquote.evidence button.open-source').first().click();
+  const mark = page.locator('#source-panel mark#source-quote');
+  await expect(mark).toHaveText('评选海尔集团等崂山区十强科技创新企业进行表彰');
+  await expect(mark).toBeInViewport();
+  await expect(page.locator('#source-panel .source-title')).toContainText('科技创新大会');
+  // Pinyin initials too, from keys computed at export (pinyin-pro is not in the copy).
+  await page.locator('#search-input').fill('hejt');
+  await expect(page.locator('#search-results li').first()).toHaveAttribute('data-node', 'firm/haier');
+  await saveScreenshot(page, 'offline-bundle');
+  // ForceAtlas2's worker starts from a Blob URL, which a file:// page may create: the layout moves the map.
+  const before = await page.evaluate(() => window.explorer?.nodePosition('firm/haier'));
+  await page.locator('#layout-toggle').click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.layoutRunning())).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.explorer?.nodePosition('firm/haier'))).not.toEqual(before);
+  expect(attempted).toEqual([]);
+}
+
+/** The built-in story played offline with the keyboard. */
+async function playStoryOffline(page: Page, context: BrowserContext, folder: string): Promise<void> {
+  const attempted = await offlineOnly(context);
+  await openCopy(page, folder, '?lang=zh');
+  await page.locator('#stories-open').click();
+  const panel = page.locator('#stories-panel');
+  // Read-only: nothing to create or save without the server.
+  await expect(panel).toHaveClass(/read-only/);
+  await expect(page.locator('#story-new')).toBeHidden();
+  await panel.locator('#story-list button[data-story="laoshan-arc"]').click();
+  await panel.locator('.story-actions #story-play').click();
+  await expect.poll(() => page.evaluate(() => window.explorer?.storyPlaying())).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.explorer?.storyStep()?.step)).toBe(1);
+  const caption = page.locator('#story-caption');
+  await expect(caption).not.toBeEmpty();
+  const first = await caption.textContent();
+  await expect.poll(() => page.evaluate(() => window.explorer?.storyMoving())).toBe(false);
+  // The step's view is drawn (the district and its ties, in the projector theme).
+  await expect
+    .poll(async () => {
+      const { nonBackground, total } = await graphPixels(page);
+      return nonBackground / total;
+    })
+    .toBeGreaterThan(0.002);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.evaluate(() => window.explorer?.storyStep()?.step)).toBe(2);
+  await expect(caption).not.toHaveText(first ?? '');
+  await saveScreenshot(page, 'offline-story');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => window.explorer?.storyPlaying())).toBe(false);
+  expect(attempted).toEqual([]);
+}

@@ -113,10 +113,171 @@ const SUMMIT = '深海观测技术峰会';
 const HONOUR = '山东省重点实验室';
 const EDITED = '山东海洋仪器仪表创新平台';
 
-test.describe.serial('reading a document into the graph', () => {
-  let written: AcceptResult | undefined;
-  let refs: { park: string; university: string; institute: string; lab: string } | undefined;
+/** What the first write left for the tests after it (a serial describe: they run in order). */
+const firstWrite: {
+  written?: AcceptResult;
+  refs?: { park: string; university: string; institute: string; lab: string };
+} = {};
 
+/** Two accepted, one edited, one rejected: only those written, with their source and sentences; then shown. */
+async function pasteAcceptEditReject(page: Page): Promise<void> {
+  await openReview(page, '?lang=en');
+  const p = await read(page, { text: PARAGRAPH, into: DATASET });
+  // A new dataset: nothing to merge into, and nothing written by reading.
+  expect(p.entities.every((e) => e.merge === undefined)).toBe(true);
+  expect((await page.request.get(`/api/schema?dataset=${DATASET}`)).status()).toBe(404);
+  await expect(page.locator('#review-text')).toHaveText(PARAGRAPH.trim());
+  const ids = {
+    park: entityId(p, PARK),
+    university: entityId(p, UNIVERSITY),
+    institute: entityId(p, INSTITUTE),
+    lab: entityId(p, LAB),
+    summit: entityId(p, SUMMIT),
+    honour: entityId(p, HONOUR),
+  };
+  const builds = relationId(p, PARK, 'BUILDS', LAB);
+  const hosts = relationId(p, PARK, 'HOSTS', SUMMIT);
+
+  // Hovering a proposal marks its sentence in the text; clicking a sentence picks its proposals.
+  await row(page, ids.summit).hover();
+  await expect(page.locator('#review-text .review-sentence.current')).toContainText(SUMMIT);
+  await expect(page.locator('#review-text .review-mention.current').first()).toHaveText(SUMMIT);
+
+  // 1. Accepted with its button.
+  await row(page, ids.university).locator('button.review-accept').click();
+  await expect(row(page, ids.university)).toHaveAttribute('data-decision', 'accepted');
+  // 2. A relation accepted from the keyboard: its two ends are accepted with it, and it says so.
+  await row(page, builds).focus();
+  await page.keyboard.press('a');
+  await expect(row(page, builds)).toHaveAttribute('data-decision', 'accepted');
+  await expect(row(page, builds).locator('.review-note')).toContainText(`${PARK}、${LAB}`);
+  for (const end of [ids.park, ids.lab]) await expect(row(page, end)).toHaveAttribute('data-decision', 'accepted');
+  // 3. Edited: a new name and type (keys: ↑ ↓ to reach it, e to edit).
+  await row(page, ids.university).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, ids.institute)).toBeFocused();
+  await page.keyboard.press('e');
+  const form = row(page, ids.institute).locator('form.review-form');
+  await form.locator('.review-edit-name').fill(EDITED);
+  await form.locator('.review-edit-type').selectOption('Platform');
+  await form.locator('button.review-save').click();
+  await expect(row(page, ids.institute)).toHaveAttribute('data-decision', 'accepted');
+  await expect(row(page, ids.institute).locator('.review-name')).toHaveText(EDITED);
+  await expect(row(page, ids.institute).locator('.review-type')).toHaveText('创新平台 / Innovation platform');
+  // 4. Rejected from the keyboard: a relation to it can no longer be accepted, and says why.
+  await row(page, ids.summit).focus();
+  await page.keyboard.press('x');
+  await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
+  await expect(row(page, hosts).locator('button.review-accept')).toBeDisabled();
+  await expect(row(page, hosts).locator('.review-blocked')).toContainText(SUMMIT);
+  await expect(row(page, hosts).locator('.review-name')).toHaveText(`${PARK} —举办/hosts→ ${SUMMIT}`);
+
+  const total = p.entities.length + p.relations.length;
+  await expect(page.locator('#review-counts')).toHaveText(`5 accepted · 1 rejected · ${total - 6} pending`);
+  await expect(page.locator('#review-write')).toHaveText('Write 5 accepted');
+  await saveScreenshot(page, 'review-decisions');
+  await writeAndShow(page, p, ids);
+}
+
+/** The decisions written (a refused token first), checked through the API, shown in the graph. */
+async function writeAndShow(page: Page, p: Proposals, ids: Parameters<typeof checkWritten>[3]): Promise<void> {
+  // A refused token: a visible error, and nothing written.
+  await page.locator('#review-token').fill('not-the-token');
+  await page.locator('#review-write').click();
+  await expect(page.locator('#review-error')).toContainText('refused');
+  expect((await page.request.get(`/api/schema?dataset=${DATASET}`)).status()).toBe(404);
+
+  await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
+  await page.locator('#review-write').click();
+  await expect(page.locator('#review-summary')).toContainText(`Written into “${DATASET}”: nodes 4 added, 0 merged`);
+  firstWrite.written = (await state(page)).result;
+  // Written once: the same items cannot be sent again, nor decided on; a new Read goes on.
+  await expect(page.locator('#review-write')).toBeDisabled();
+  await expect(page.locator('#review-accept-above')).toBeDisabled();
+  await expect(row(page, ids.summit).locator('button.review-reject')).toBeDisabled();
+  await expect(row(page, ids.summit).locator('button.review-reset')).toBeDisabled();
+  await row(page, ids.summit).focus();
+  await page.keyboard.press('u');
+  await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
+  await expect(page.locator('#review-next')).toContainText('Read the same text again');
+  await expect(page.locator('#review-read')).toBeVisible();
+  firstWrite.refs = { park: ids.park, university: ids.university, institute: ids.institute, lab: ids.lab };
+  expect(firstWrite.written?.relations).toEqual({ added: 1, matched: 0 });
+  await checkWritten(page, p, firstWrite.written as AcceptResult, ids);
+
+  // Shown in the graph: the dataset written into, the first accepted node selected, drawn.
+  await page.locator('#review-show').click();
+  await expect(page.locator('#review-dialog')).toBeHidden();
+  const shown = firstWrite.written?.ids[ids.park] ?? '';
+  await page.waitForFunction((id) => window.explorer?.phase() === 'ready' && window.explorer.selected() === id, shown, {
+    timeout: 60_000,
+  });
+  expect(page.url()).toContain(`dataset=${DATASET}`);
+  expect(page.url()).not.toContain('review=1');
+  expect((await page.evaluate(() => window.explorer?.nodeIds() ?? [])).sort()).toEqual(
+    Object.values(firstWrite.written?.ids ?? {}).sort(),
+  );
+  await expect(page.locator('#details')).toContainText(PARK);
+  await expect.poll(async () => (await graphPixels(page)).nonBackground).toBeGreaterThan(500);
+  // The selection's neighbourhood is highlighted, the others faded; a label may cover one node.
+  const lab = firstWrite.written?.ids[ids.lab] ?? '';
+  await expect.poll(() => page.evaluate(() => window.explorer?.highlighted().sort())).toEqual([shown, lab].sort());
+  await expect.poll(() => nodesDrawn(page, Object.values(firstWrite.written?.ids ?? {}))).toBeGreaterThanOrEqual(3);
+  await saveScreenshot(page, 'review-written');
+}
+
+/** The same paragraph again: merges, not new nodes; writing it adds none. */
+async function pasteAgain(page: Page): Promise<void> {
+  expect(firstWrite.written, 'the first test wrote the paragraph').toBeTruthy();
+  const ids = firstWrite.written?.ids ?? {};
+  const nodesBefore = (await namesInDataset(page)).length;
+  await openReview(page, `?dataset=${DATASET}&lang=en`);
+  const p = await read(page, { text: PARAGRAPH });
+  // Each node written is proposed once, as a merge into it (named as the node is named now):
+  // the edited one is found again by the text's name, which it kept as an alias.
+  const merges: [node: string, name: string][] = [
+    [ids[firstWrite.refs?.park ?? ''] ?? '', PARK],
+    [ids[firstWrite.refs?.university ?? ''] ?? '', UNIVERSITY],
+    [ids[firstWrite.refs?.institute ?? ''] ?? '', EDITED],
+    [ids[firstWrite.refs?.lab ?? ''] ?? '', LAB],
+  ];
+  const mergedRefs: string[] = [];
+  for (const [node, name] of merges) {
+    const proposed = p.entities.filter((e) => e.merge === node);
+    expect(
+      proposed.map((e) => e.name),
+      node,
+    ).toEqual([name]);
+    mergedRefs.push(proposed[0]?.id ?? '');
+    await expect(row(page, proposed[0]?.id ?? '').locator('.review-merge-text')).toHaveText(`merge into “${name}”`);
+  }
+  expect(p.entities.filter((e) => e.merge !== undefined)).toHaveLength(4);
+  for (const name of [SUMMIT, HONOUR]) expect(p.entities.find((e) => e.name === name)?.merge, name).toBeUndefined();
+  // Unlinking offers a new node instead; linking again goes back to the merge.
+  const university = row(page, entityId(p, UNIVERSITY));
+  await university.locator('button.review-unlink').click();
+  await expect(university.locator('.review-merge-text')).toHaveText(`a new node (not merged into “${UNIVERSITY}”)`);
+  await university.locator('button.review-link').click();
+  await expect(university.locator('.review-merge-text')).toHaveText(`merge into “${UNIVERSITY}”`);
+
+  await university.locator('button.review-accept').click();
+  await row(page, relationId(p, PARK, 'BUILDS', LAB))
+    .locator('button.review-accept')
+    .click();
+  await row(page, mergedRefs[2] ?? '')
+    .locator('button.review-accept')
+    .click();
+  await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
+  await page.locator('#review-write').click();
+  await expect(page.locator('#review-summary')).toContainText(
+    'nodes 0 added, 4 merged; relations 0 added, 1 already there',
+  );
+  expect((await namesInDataset(page)).length).toBe(nodesBefore);
+  // The edited node kept the name the person gave it.
+  expect((await nodeOf(page, merges[2]?.[0] ?? '')).node).toMatchObject({ name_zh: EDITED, type: 'Platform' });
+}
+
+test.describe.serial('reading a document into the graph', () => {
   test('the review button keeps the header on one line at 1280×720', async ({ page }) => {
     test.setTimeout(180_000);
     // A synthetic dataset shows its badge in the header too: the tightest case.
@@ -136,158 +297,12 @@ test.describe.serial('reading a document into the graph', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await openReview(page, '?lang=en');
-    const p = await read(page, { text: PARAGRAPH, into: DATASET });
-    // A new dataset: nothing to merge into, and nothing written by reading.
-    expect(p.entities.every((e) => e.merge === undefined)).toBe(true);
-    expect((await page.request.get(`/api/schema?dataset=${DATASET}`)).status()).toBe(404);
-    await expect(page.locator('#review-text')).toHaveText(PARAGRAPH.trim());
-    const ids = {
-      park: entityId(p, PARK),
-      university: entityId(p, UNIVERSITY),
-      institute: entityId(p, INSTITUTE),
-      lab: entityId(p, LAB),
-      summit: entityId(p, SUMMIT),
-      honour: entityId(p, HONOUR),
-    };
-    const builds = relationId(p, PARK, 'BUILDS', LAB);
-    const hosts = relationId(p, PARK, 'HOSTS', SUMMIT);
-
-    // Hovering a proposal marks its sentence in the text; clicking a sentence picks its proposals.
-    await row(page, ids.summit).hover();
-    await expect(page.locator('#review-text .review-sentence.current')).toContainText(SUMMIT);
-    await expect(page.locator('#review-text .review-mention.current').first()).toHaveText(SUMMIT);
-
-    // 1. Accepted with its button.
-    await row(page, ids.university).locator('button.review-accept').click();
-    await expect(row(page, ids.university)).toHaveAttribute('data-decision', 'accepted');
-    // 2. A relation accepted from the keyboard: its two ends are accepted with it, and it says so.
-    await row(page, builds).focus();
-    await page.keyboard.press('a');
-    await expect(row(page, builds)).toHaveAttribute('data-decision', 'accepted');
-    await expect(row(page, builds).locator('.review-note')).toContainText(`${PARK}、${LAB}`);
-    for (const end of [ids.park, ids.lab]) await expect(row(page, end)).toHaveAttribute('data-decision', 'accepted');
-    // 3. Edited: a new name and type (keys: ↑ ↓ to reach it, e to edit).
-    await row(page, ids.university).focus();
-    await page.keyboard.press('ArrowDown');
-    await expect(row(page, ids.institute)).toBeFocused();
-    await page.keyboard.press('e');
-    const form = row(page, ids.institute).locator('form.review-form');
-    await form.locator('.review-edit-name').fill(EDITED);
-    await form.locator('.review-edit-type').selectOption('Platform');
-    await form.locator('button.review-save').click();
-    await expect(row(page, ids.institute)).toHaveAttribute('data-decision', 'accepted');
-    await expect(row(page, ids.institute).locator('.review-name')).toHaveText(EDITED);
-    await expect(row(page, ids.institute).locator('.review-type')).toHaveText('创新平台 / Innovation platform');
-    // 4. Rejected from the keyboard: a relation to it can no longer be accepted, and says why.
-    await row(page, ids.summit).focus();
-    await page.keyboard.press('x');
-    await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
-    await expect(row(page, hosts).locator('button.review-accept')).toBeDisabled();
-    await expect(row(page, hosts).locator('.review-blocked')).toContainText(SUMMIT);
-    await expect(row(page, hosts).locator('.review-name')).toHaveText(`${PARK} —举办/hosts→ ${SUMMIT}`);
-
-    const total = p.entities.length + p.relations.length;
-    await expect(page.locator('#review-counts')).toHaveText(`5 accepted · 1 rejected · ${total - 6} pending`);
-    await expect(page.locator('#review-write')).toHaveText('Write 5 accepted');
-    await saveScreenshot(page, 'review-decisions');
-
-    // A refused token: a visible error, and nothing written.
-    await page.locator('#review-token').fill('not-the-token');
-    await page.locator('#review-write').click();
-    await expect(page.locator('#review-error')).toContainText('refused');
-    expect((await page.request.get(`/api/schema?dataset=${DATASET}`)).status()).toBe(404);
-
-    await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
-    await page.locator('#review-write').click();
-    await expect(page.locator('#review-summary')).toContainText(`Written into “${DATASET}”: nodes 4 added, 0 merged`);
-    written = (await state(page)).result;
-    // Written once: the same items cannot be sent again, nor decided on; a new Read goes on.
-    await expect(page.locator('#review-write')).toBeDisabled();
-    await expect(page.locator('#review-accept-above')).toBeDisabled();
-    await expect(row(page, ids.summit).locator('button.review-reject')).toBeDisabled();
-    await expect(row(page, ids.summit).locator('button.review-reset')).toBeDisabled();
-    await row(page, ids.summit).focus();
-    await page.keyboard.press('u');
-    await expect(row(page, ids.summit)).toHaveAttribute('data-decision', 'rejected');
-    await expect(page.locator('#review-next')).toContainText('Read the same text again');
-    await expect(page.locator('#review-read')).toBeVisible();
-    refs = { park: ids.park, university: ids.university, institute: ids.institute, lab: ids.lab };
-    expect(written?.relations).toEqual({ added: 1, matched: 0 });
-    await checkWritten(page, p, written as AcceptResult, ids);
-
-    // Shown in the graph: the dataset written into, the first accepted node selected, drawn.
-    await page.locator('#review-show').click();
-    await expect(page.locator('#review-dialog')).toBeHidden();
-    const first = written?.ids[ids.park] ?? '';
-    await page.waitForFunction(
-      (id) => window.explorer?.phase() === 'ready' && window.explorer.selected() === id,
-      first,
-      { timeout: 60_000 },
-    );
-    expect(page.url()).toContain(`dataset=${DATASET}`);
-    expect(page.url()).not.toContain('review=1');
-    expect((await page.evaluate(() => window.explorer?.nodeIds() ?? [])).sort()).toEqual(
-      Object.values(written?.ids ?? {}).sort(),
-    );
-    await expect(page.locator('#details')).toContainText(PARK);
-    await expect.poll(async () => (await graphPixels(page)).nonBackground).toBeGreaterThan(500);
-    // The selection's neighbourhood is highlighted, the others faded; a label may cover one node.
-    const lab = written?.ids[ids.lab] ?? '';
-    await expect.poll(() => page.evaluate(() => window.explorer?.highlighted().sort())).toEqual([first, lab].sort());
-    await expect.poll(() => nodesDrawn(page, Object.values(written?.ids ?? {}))).toBeGreaterThanOrEqual(3);
-    await saveScreenshot(page, 'review-written');
+    await pasteAcceptEditReject(page);
   });
 
   test('the same paragraph again proposes merges, not new nodes, and writing it adds none', async ({ page }) => {
     test.setTimeout(120_000);
-    expect(written, 'the first test wrote the paragraph').toBeTruthy();
-    const ids = written?.ids ?? {};
-    const nodesBefore = (await namesInDataset(page)).length;
-    await openReview(page, `?dataset=${DATASET}&lang=en`);
-    const p = await read(page, { text: PARAGRAPH });
-    // Each node written is proposed once, as a merge into it (named as the node is named now):
-    // the edited one is found again by the text's name, which it kept as an alias.
-    const merges: [node: string, name: string][] = [
-      [ids[refs?.park ?? ''] ?? '', PARK],
-      [ids[refs?.university ?? ''] ?? '', UNIVERSITY],
-      [ids[refs?.institute ?? ''] ?? '', EDITED],
-      [ids[refs?.lab ?? ''] ?? '', LAB],
-    ];
-    const mergedRefs: string[] = [];
-    for (const [node, name] of merges) {
-      const proposed = p.entities.filter((e) => e.merge === node);
-      expect(
-        proposed.map((e) => e.name),
-        node,
-      ).toEqual([name]);
-      mergedRefs.push(proposed[0]?.id ?? '');
-      await expect(row(page, proposed[0]?.id ?? '').locator('.review-merge-text')).toHaveText(`merge into “${name}”`);
-    }
-    expect(p.entities.filter((e) => e.merge !== undefined)).toHaveLength(4);
-    for (const name of [SUMMIT, HONOUR]) expect(p.entities.find((e) => e.name === name)?.merge, name).toBeUndefined();
-    // Unlinking offers a new node instead; linking again goes back to the merge.
-    const university = row(page, entityId(p, UNIVERSITY));
-    await university.locator('button.review-unlink').click();
-    await expect(university.locator('.review-merge-text')).toHaveText(`a new node (not merged into “${UNIVERSITY}”)`);
-    await university.locator('button.review-link').click();
-    await expect(university.locator('.review-merge-text')).toHaveText(`merge into “${UNIVERSITY}”`);
-
-    await university.locator('button.review-accept').click();
-    await row(page, relationId(p, PARK, 'BUILDS', LAB))
-      .locator('button.review-accept')
-      .click();
-    await row(page, mergedRefs[2] ?? '')
-      .locator('button.review-accept')
-      .click();
-    await page.locator('#review-token').fill(E2E_ADMIN_TOKEN);
-    await page.locator('#review-write').click();
-    await expect(page.locator('#review-summary')).toContainText(
-      'nodes 0 added, 4 merged; relations 0 added, 1 already there',
-    );
-    expect((await namesInDataset(page)).length).toBe(nodesBefore);
-    // The edited node kept the name the person gave it.
-    expect((await nodeOf(page, merges[2]?.[0] ?? '')).node).toMatchObject({ name_zh: EDITED, type: 'Platform' });
+    await pasteAgain(page);
   });
 
   test('a .docx and a .pdf of the paragraph give the same proposals as the pasted text', async ({ page }) => {
