@@ -10,6 +10,7 @@ import { DOCUMENT_EXTENSIONS, isDocumentName, readDocument } from '../extract/do
 import { extract } from '../extract/extract.ts';
 import type { EntityProposal, Extraction, GazetteerEntry, RelationProposal } from '../../domain/extraction.ts';
 import { DatasetRegistry } from '../graph/datasets.ts';
+import { readDatasetNames } from '../graph/dataset-names.ts';
 import { runCommand, withDatabase } from '../runtime.ts';
 
 const USAGE = 'usage: npm run extract -- FILE [--dataset NAME] [--json] [--encoding ENC]';
@@ -56,14 +57,7 @@ async function datasetGazetteer(name: string): Promise<GazetteerEntry[]> {
   return withDatabase(async (connection) => {
     const { db } = connection;
     const info = await new DatasetRegistry(db).resolve(name);
-    const rows = await db.readTx((tx) => db.runIn(tx, 'dataset-contents', { key: info.key }));
-    return rows.map((row) => ({
-      id: String(row.id),
-      type: String(row.type),
-      names: [row.name_zh, row.name_en, ...((row.aliases as unknown[] | null) ?? [])].filter(
-        (n): n is string => typeof n === 'string' && n !== '',
-      ),
-    }));
+    return readDatasetNames(db, info.key);
   });
 }
 

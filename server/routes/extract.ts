@@ -14,10 +14,11 @@ import {
 } from '../../domain/review.ts';
 import type { Database } from '../db/database.ts';
 import { ApiError, badRequest } from '../errors.ts';
-import { acceptedSet, documentSha256, type KnownNode } from '../extract/accept.ts';
+import { acceptedSet, documentSha256 } from '../extract/accept.ts';
 import type { ExtractionWorker } from '../extract/worker-client.ts';
 import type { DocumentInput } from '../extract/worker-protocol.ts';
 import type { DatasetRegistry } from '../graph/datasets.ts';
+import { readDatasetNames } from '../graph/dataset-names.ts';
 import { datasetParam, parseInput } from '../http/validate.ts';
 import { documentSourceId, runImport } from '../import/write.ts';
 import { readUpload } from './import.ts';
@@ -43,44 +44,23 @@ const uploadFieldsSchema = z
   })
   .strict();
 
-interface Names {
-  nodes: KnownNode[];
-  types: Map<string, string>;
-}
-
 /**
  * The dataset's names and aliases, kept for the last two dataset versions (a write makes a new
  * one); requests for a version being read share that one read.
  */
 class KnownNames {
-  private readonly cached = new Map<string, Promise<Names>>();
+  private readonly cached = new Map<string, Promise<GazetteerEntry[]>>();
 
   constructor(private readonly db: Database) {}
 
-  of(key: string): Promise<Names> {
+  of(key: string): Promise<GazetteerEntry[]> {
     const known = this.cached.get(key);
     if (known) return known;
-    const read = this.read(key);
+    const read = readDatasetNames(this.db, key);
     this.cached.set(key, read);
     read.catch(() => this.cached.delete(key));
     if (this.cached.size > 2) this.cached.delete(this.cached.keys().next().value as string);
     return read;
-  }
-
-  private async read(key: string): Promise<Names> {
-    const rows = await this.db.readTx((tx) => this.db.runIn(tx, 'dataset-contents', { key }));
-    const nodes = rows.map((row) => ({
-      id: String(row.id),
-      names: [row.name_zh, row.name_en, ...((row.aliases as unknown[] | null) ?? [])].filter(
-        (n): n is string => typeof n === 'string' && n.trim() !== '',
-      ),
-    }));
-    return { nodes, types: new Map(rows.map((row) => [String(row.id), String(row.type)])) };
-  }
-
-  async gazetteer(key: string): Promise<GazetteerEntry[]> {
-    const { nodes, types } = await this.of(key);
-    return nodes.map((n) => ({ id: n.id, type: types.get(n.id) ?? 'Actor', names: n.names }));
   }
 }
 
@@ -116,7 +96,7 @@ export function extractRoutes(db: Database, datasets: DatasetRegistry, worker: E
     const { dataset, input, name } = await documentInput(req);
     // No dataset: a cold reading (for a new dataset, which has nothing to merge into).
     const info = dataset === undefined ? undefined : await datasets.resolve(dataset);
-    const done = await worker.run(input, info ? await known.gazetteer(info.key) : []);
+    const done = await worker.run(input, info ? await known.of(info.key) : []);
     const answer: ExtractResponse = {
       dataset: info?.name ?? null,
       document: { name, format: done.format, sha256: documentSha256(done.text), text: done.text },
@@ -134,7 +114,7 @@ export function extractRoutes(db: Database, datasets: DatasetRegistry, worker: E
       throw new ApiError(404, 'not_found', `dataset "${body.dataset}" does not exist (send create: true to start it)`, {
         field: 'dataset',
       });
-    const { set, ids, problems } = acceptedSet(body, existing ? (await known.of(existing.key)).nodes : []);
+    const { set, ids, problems } = acceptedSet(body, existing ? await known.of(existing.key) : []);
     if (problems.length > 0)
       throw badRequest(
         `${problems.length} problem(s), nothing was written: ${problems[0]?.field} ${problems[0]?.message}`,
